@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Strictness for every target, in one place (after swift-log's Package.swift).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "InfusionCentral",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "infusion-central", targets: ["infusion-central"]),
+        .library(name: "InfusionCore", targets: ["InfusionCore"]),
+        .library(name: "EventBus", targets: ["EventBus"]),
+        .library(name: "Devices", targets: ["Devices"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "ClinicApp", targets: ["ClinicApp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "InfusionCore"),
+        .target(
+            name: "EventBus",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+        ),
+        .target(
+            name: "Devices",
+            dependencies: ["InfusionCore", "EventBus", "TOMLKit"]
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["InfusionCore", "TOMLKit"]
+        ),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["TerminalUI", "CNcursesw"]
+        ),
+        .target(
+            name: "ClinicApp",
+            dependencies: [
+                "InfusionCore", "EventBus", "Devices", "TerminalUI", "CursesTerminal", "TOMLKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "infusion-central",
+            dependencies: [
+                "ClinicApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["InfusionCore", "EventBus", "TerminalUI"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "InfusionCoreTests", dependencies: ["InfusionCore", "TestSupport"]),
+        .testTarget(name: "EventBusTests", dependencies: ["EventBus", "TestSupport"]),
+        .testTarget(name: "DevicesTests", dependencies: ["Devices", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"]),
+        .testTarget(name: "ClinicAppTests", dependencies: ["ClinicApp", "TestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

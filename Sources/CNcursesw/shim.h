@@ -1,0 +1,5 @@
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+#define NCURSES_WIDECHAR 1
+#include <ncurses.h>
+#endif
