@@ -18,12 +18,16 @@ let package = Package(
         .library(name: "Devices", targets: ["Devices"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "ClinicApp", targets: ["ClinicApp"]),
+        .library(name: "HL7", targets: ["HL7"]),
+        .library(name: "Journal", targets: ["Journal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "InfusionCore"),
@@ -35,13 +39,21 @@ let package = Package(
             name: "Devices",
             dependencies: ["InfusionCore", "EventBus", "TOMLKit"]
         ),
+        .target(name: "HL7", dependencies: ["InfusionCore"]),
+        .target(
+            name: "Journal",
+            dependencies: [
+                "InfusionCore", "EventBus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "TerminalUI",
             dependencies: ["InfusionCore", "TOMLKit"]
         ),
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(
@@ -51,7 +63,7 @@ let package = Package(
         .target(
             name: "ClinicApp",
             dependencies: [
-                "InfusionCore", "EventBus", "Devices", "TerminalUI", "CursesTerminal", "TOMLKit",
+                "InfusionCore", "EventBus", "Devices", "HL7", "Journal", "TerminalUI", "CursesTerminal", "TOMLKit",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -73,6 +85,8 @@ let package = Package(
         .testTarget(name: "DevicesTests", dependencies: ["Devices", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"]),
+        .testTarget(name: "HL7Tests", dependencies: ["HL7", "TestSupport"], resources: [.copy("Samples")]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "TestSupport"]),
         .testTarget(name: "ClinicAppTests", dependencies: ["ClinicApp", "TestSupport"]),
     ]
 )

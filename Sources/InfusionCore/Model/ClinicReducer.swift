@@ -1,0 +1,105 @@
+import Foundation
+
+/// The pure reducer: `state = reduce(state, event)`. No I/O, no clock, no randomness.
+///
+/// Replaying the journal through this function rebuilds the exact state, which is
+/// what crash recovery, audit, reports and tests rest on. Events for chairs or
+/// sessions the state does not know change nothing.
+public enum ClinicReducer {
+    public static func reduce(_ state: inout ClinicState, _ event: ClinicEvent) {
+        state.lastSequence = event.sequence
+        state.lastEventAt = event.receivedAt
+        let received = event.receivedAt
+        switch event.payload {
+        case .clinicNamed(let name):
+            state.clinicName = name
+        case .chairConfigured(let chair):
+            state.addChair(chair)
+        case .deviceRegistered(let device):
+            state.devices[device.id] = device
+            state.updateChair(device.chair) { $0.devices[device.kind] = device.id }
+        case .vitalsObserved(let observation):
+            state.updateChair(observation.chair) { applyVitals(observation, received: received, to: &$0) }
+        case .vitalsUnavailable(let unavailable):
+            state.updateChair(unavailable.chair) { chair in
+                chair.lastHeard[unavailable.device] = received
+                for kind in unavailable.kinds {
+                    chair.vitals[kind] = nil
+                    chair.unavailable[kind] = unavailable.reason
+                }
+                let names = unavailable.kinds.map(\.rawValue).joined(separator: ",")
+                chair.appendLog("\(names) unavailable: \(unavailable.reason)", at: unavailable.at)
+            }
+        case .pumpReported(let report):
+            state.updateChair(report.chair) { PumpReduction.apply(report, received: received, to: &$0) }
+        case .deviceLinkChanged(let change):
+            state.updateChair(change.chair) { chair in
+                guard chair.links[change.device] != change.state else { return }
+                chair.links[change.device] = change.state
+                chair.appendLog("\(change.device) link \(change.state.rawValue)", at: change.at)
+            }
+        case .sessionStarted(let start):
+            state.updateChair(start.chair) { chair in
+                chair.session = SessionState(start: start)
+                chair.trends = [:]
+                chair.plasmaConcentration = nil
+                chair.effectSiteConcentration = nil
+                chair.appendLog(
+                    "Admitted \(start.patient.shortLabel), \(start.weight), \(start.order.drugName) "
+                        + "\(start.order.dose) over \(Int(start.order.duration / 60)) min",
+                    at: start.admittedAt)
+            }
+        case .sessionPhaseChanged(let change):
+            state.updateChair(change.chair) { chair in
+                guard chair.session?.id == change.session, chair.session?.phase != change.phase else { return }
+                chair.session?.phase = change.phase
+                chair.session?.phaseChangedAt = change.at
+                chair.appendLog("Phase \(change.phase.label)", at: change.at)
+            }
+        case .sessionEnded(let end):
+            state.updateChair(end.chair) { chair in
+                guard chair.session?.id == end.session else { return }
+                chair.session = nil
+                chair.appendLog("Session \(end.session) closed; chair free", at: end.at)
+            }
+        case .concentrationsEstimated(let estimate):
+            state.updateChair(estimate.chair) { chair in
+                chair.plasmaConcentration = estimate.plasma
+                chair.effectSiteConcentration = estimate.effectSite
+            }
+        }
+    }
+
+    /// Replays events in order onto `state` (recovery, tests).
+    public static func replay(_ events: some Sequence<ClinicEvent>, onto state: ClinicState = ClinicState()) -> ClinicState {
+        var result = state
+        for event in events { reduce(&result, event) }
+        return result
+    }
+
+    private static func applyVitals(_ observation: VitalsObservation, received: Date, to chair: inout ChairState) {
+        chair.lastHeard[observation.device] = received
+        for sample in observation.samples where sample.value.isFinite {
+            guard sample.kind.plausibleRange.contains(sample.value) else { continue }
+            if let current = chair.vitals[sample.kind], current.measuredAt > sample.measuredAt {
+                continue  // a late value never replaces a newer one
+            }
+            chair.vitals[sample.kind] = VitalReading(
+                value: sample.value, measuredAt: sample.measuredAt, receivedAt: received, device: observation.device)
+            chair.unavailable[sample.kind] = nil
+            var trend = chair.trends[sample.kind] ?? TrendSeries()
+            if sample.kind.isEpisodic {
+                trend.addReading(sample.value, at: sample.measuredAt)
+            } else {
+                trend.addToMinute(sample.value, at: sample.measuredAt)
+            }
+            chair.trends[sample.kind] = trend
+        }
+        if let systolic = observation.samples.first(where: { $0.kind == .systolic }),
+            let diastolic = observation.samples.first(where: { $0.kind == .diastolic }) {
+            chair.appendLog(
+                "NIBP \(VitalKind.systolic.format(systolic.value))/\(VitalKind.diastolic.format(diastolic.value))",
+                at: systolic.measuredAt)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Where a session is, from admission to sign-off (domain §1). The tile always shows it.
+public enum SessionPhase: String, Codable, Hashable, Sendable, CaseIterable {
+    case admitted
+    case infusing
+    case paused
+    case infusionComplete
+    case observation
+    case readyForDischarge
+    case signedOff
+
+    /// Short word for a tile.
+    public var label: String {
+        switch self {
+        case .admitted: "ADMITTED"
+        case .infusing: "INFUSING"
+        case .paused: "PAUSED"
+        case .infusionComplete: "COMPLETE"
+        case .observation: "OBSERVE"
+        case .readyForDischarge: "READY"
+        case .signedOff: "SIGNED"
+        }
+    }
+
+    /// Whether the pump phase of the session is still open (pump reports move the phase).
+    public var followsPump: Bool {
+        self == .admitted || self == .infusing || self == .paused || self == .infusionComplete
+    }
+}

@@ -1,0 +1,29 @@
+public import Foundation
+
+/// A patient admitted to a chair: identity, weight and order, as one event.
+public struct SessionStart: Hashable, Codable, Sendable {
+    public var session: SessionID
+    public var chair: ChairID
+    public var patient: PatientIdentity
+    public var weight: Kilograms
+    /// When the weight was measured (weights are dated, never estimated).
+    public var weighedAt: Date
+    public var order: InfusionOrder
+    /// Baseline vitals at admission, keyed by kind.
+    public var baseline: [VitalKind: Double]
+    public var admittedAt: Date
+
+    public init(
+        session: SessionID, chair: ChairID, patient: PatientIdentity, weight: Kilograms, weighedAt: Date,
+        order: InfusionOrder, baseline: [VitalKind: Double], admittedAt: Date
+    ) {
+        self.session = session
+        self.chair = chair
+        self.patient = patient
+        self.weight = weight
+        self.weighedAt = weighedAt
+        self.order = order
+        self.baseline = baseline
+        self.admittedAt = admittedAt
+    }
+}
