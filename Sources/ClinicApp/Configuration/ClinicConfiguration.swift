@@ -1,0 +1,71 @@
+public import Foundation
+public import InfusionCore
+
+/// The clinic as configured in one TOML file: name, chairs, simulation, look.
+///
+/// With no file the program runs the demo clinic (`ClinicConfiguration.demo`): eight
+/// simulated chairs, clearly labelled as such on screen.
+public struct ClinicConfiguration: Equatable, Sendable {
+    /// Shown in the header.
+    public var clinicName: String
+    /// The chairs in board order.
+    public var chairs: [ChairDescriptor]
+    /// Theme name at start (`themes/<name>.toml`).
+    public var theme: String
+    /// The simulated devices, when the clinic (or demo) uses them.
+    public var simulation: SimulationSettings?
+    public var freshness: FreshnessPolicy
+    /// Where the configuration came from, for messages (`nil` for the built-in demo).
+    public var source: String?
+
+    public init(
+        clinicName: String, chairs: [ChairDescriptor], theme: String = "default",
+        simulation: SimulationSettings?, freshness: FreshnessPolicy = FreshnessPolicy(), source: String? = nil
+    ) {
+        self.clinicName = clinicName
+        self.chairs = chairs
+        self.theme = theme
+        self.simulation = simulation
+        self.freshness = freshness
+        self.source = source
+    }
+
+    /// The demo clinic: `chairCount` simulated chairs named `CHAIR-01` … .
+    public static func demo(chairCount: Int = 8) -> ClinicConfiguration {
+        ClinicConfiguration(
+            clinicName: "Demo Clinic",
+            chairs: (1...max(1, chairCount)).map { number in
+                let name = number < 10 ? "CHAIR-0\(number)" : "CHAIR-\(number)"
+                return ChairDescriptor(id: ChairID(name), label: name)
+            },
+            simulation: SimulationSettings())
+    }
+}
+
+/// How the simulated devices behave.
+public struct SimulationSettings: Equatable, Sendable {
+    /// Same seed, same run.
+    public var seed: UInt64
+    /// Simulated seconds per real second.
+    public var speed: Double
+    /// A scenario file scripting events on chairs, if any.
+    public var scenarioPath: String?
+    /// Seconds between NIBP readings while infusing and otherwise.
+    public var nibpIntervalInfusing: TimeInterval
+    public var nibpIntervalOther: TimeInterval
+    /// Minimum observation time before discharge, in seconds.
+    public var observationMinimum: TimeInterval
+
+    public init(
+        seed: UInt64 = 1, speed: Double = 1, scenarioPath: String? = nil,
+        nibpIntervalInfusing: TimeInterval = 600, nibpIntervalOther: TimeInterval = 900,
+        observationMinimum: TimeInterval = 1800
+    ) {
+        self.seed = seed
+        self.speed = speed
+        self.scenarioPath = scenarioPath
+        self.nibpIntervalInfusing = nibpIntervalInfusing
+        self.nibpIntervalOther = nibpIntervalOther
+        self.observationMinimum = observationMinimum
+    }
+}

@@ -1,0 +1,45 @@
+public import EventBus
+import Foundation
+public import InfusionCore
+
+/// The model layer: the clinic state, fed only by the bus, owned by one thread (the UI's).
+///
+/// Each tick the owner calls `update()`, which drains the subscription and reduces
+/// every pending event in sequence order. Not `Sendable`: it lives on the UI thread.
+public final class ClinicModel {
+    public private(set) var state: ClinicState
+    private let subscription: Subscription<ClinicEventPayload>
+
+    public init(bus: EventBus<ClinicEventPayload>, initialState: ClinicState = ClinicState(), capacity: Int = 65_536) {
+        state = initialState
+        subscription = bus.subscribe(
+            name: "model", capacity: capacity, overflow: .coalescing { $0.coalescingKey },
+            onPublish: nil)
+    }
+
+    /// Subscribes with a wake-up called after each publish (the UI's wake pipe).
+    public init(
+        bus: EventBus<ClinicEventPayload>, initialState: ClinicState = ClinicState(), capacity: Int = 65_536,
+        onPublish: @escaping @Sendable () -> Void
+    ) {
+        state = initialState
+        subscription = bus.subscribe(
+            name: "model", capacity: capacity, overflow: .coalescing { $0.coalescingKey }, onPublish: onPublish)
+    }
+
+    /// Applies every pending event; returns how many were applied.
+    @discardableResult
+    public func update() -> Int {
+        let deliveries = subscription.drain()
+        for delivery in deliveries {
+            ClinicReducer.reduce(
+                &state, ClinicEvent(sequence: delivery.sequence, receivedAt: delivery.publishedAt, payload: delivery.message))
+        }
+        return deliveries.count
+    }
+
+    /// Bus statistics for this subscriber (coalesced counts, high-water mark).
+    public var statistics: SubscriptionStatistics { subscription.statistics }
+
+    deinit { subscription.cancel() }
+}
