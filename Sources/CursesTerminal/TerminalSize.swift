@@ -1,0 +1,10 @@
+/// The size of the terminal in character cells.
+public struct TerminalSize: Equatable, Hashable, Sendable {
+    public var columns: Int
+    public var rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = max(0, columns)
+        self.rows = max(0, rows)
+    }
+}
