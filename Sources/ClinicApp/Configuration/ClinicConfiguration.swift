@@ -15,13 +15,17 @@ public struct ClinicConfiguration: Equatable, Sendable {
     /// The simulated devices, when the clinic (or demo) uses them.
     public var simulation: SimulationSettings?
     public var freshness: FreshnessPolicy
+    /// Alarm limits, latching, flashing and sound.
+    public var alarms: AlarmSettings
     /// Where the configuration came from, for messages (`nil` for the built-in demo).
     public var source: String?
 
     public init(
         clinicName: String, chairs: [ChairDescriptor], theme: String = "default",
-        simulation: SimulationSettings?, freshness: FreshnessPolicy = FreshnessPolicy(), source: String? = nil
+        simulation: SimulationSettings?, freshness: FreshnessPolicy = FreshnessPolicy(),
+        alarms: AlarmSettings = AlarmSettings(), source: String? = nil
     ) {
+        self.alarms = alarms
         self.clinicName = clinicName
         self.chairs = chairs
         self.theme = theme

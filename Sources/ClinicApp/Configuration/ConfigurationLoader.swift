@@ -49,7 +49,7 @@ public enum ConfigurationLoader {
             throw ConfigurationError(file: file, reason: "not valid TOML: \(error)")
         }
         var reader = TableReader(file: file)
-        try reader.allowOnly(["clinic", "chair", "simulation", "freshness"], in: table, path: nil)
+        try reader.allowOnly(["clinic", "chair", "simulation", "freshness", "alarms"], in: table, path: nil)
 
         var configuration = ClinicConfiguration(clinicName: "Infusion Central", chairs: [], simulation: nil, source: file)
         if let clinic = try reader.table("clinic", in: table, path: nil) {
@@ -60,6 +60,9 @@ public enum ConfigurationLoader {
         configuration.chairs = try readChairs(table, reader: &reader)
         if let simulation = try reader.table("simulation", in: table, path: nil) {
             configuration.simulation = try readSimulation(simulation, reader: &reader)
+        }
+        if let alarms = try reader.table("alarms", in: table, path: nil) {
+            configuration.alarms = try AlarmSettingsReader.read(alarms, reader: &reader)
         }
         if let freshness = try reader.table("freshness", in: table, path: nil) {
             configuration.freshness = try readFreshness(freshness, reader: &reader)

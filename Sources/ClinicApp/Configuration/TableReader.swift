@@ -36,6 +36,23 @@ struct TableReader {
         return string
     }
 
+    func boolean(_ key: String, in table: TOMLTable, path: String?) throws(ConfigurationError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let boolean = value.bool else { throw typeError(key, path, expected: "true or false") }
+        return boolean
+    }
+
+    func strings(_ key: String, in table: TOMLTable, path: String?) throws(ConfigurationError) -> [String]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else { throw typeError(key, path, expected: "an array of strings") }
+        var result: [String] = []
+        for element in array {
+            guard let string = element.string else { throw typeError(key, path, expected: "an array of strings") }
+            result.append(string)
+        }
+        return result
+    }
+
     func integer(_ key: String, in table: TOMLTable, path: String?) throws(ConfigurationError) -> Int? {
         guard let value = table[key] else { return nil }
         guard let integer = value.int else { throw typeError(key, path, expected: "a whole number") }

@@ -1,5 +1,5 @@
 public import EventBus
-import Foundation
+public import Foundation
 public import InfusionCore
 
 /// The model layer: the clinic state, fed only by the bus, owned by one thread (the UI's).
@@ -9,9 +9,11 @@ public import InfusionCore
 public final class ClinicModel {
     public private(set) var state: ClinicState
     private let subscription: Subscription<ClinicEventPayload>
+    private let bus: EventBus<ClinicEventPayload>
 
     public init(bus: EventBus<ClinicEventPayload>, initialState: ClinicState = ClinicState(), capacity: Int = 65_536) {
         state = initialState
+        self.bus = bus
         subscription = bus.subscribe(
             name: "model", capacity: capacity, overflow: .coalescing { $0.coalescingKey },
             onPublish: nil)
@@ -23,6 +25,7 @@ public final class ClinicModel {
         onPublish: @escaping @Sendable () -> Void
     ) {
         state = initialState
+        self.bus = bus
         subscription = bus.subscribe(
             name: "model", capacity: capacity, overflow: .coalescing { $0.coalescingKey }, onPublish: onPublish)
     }
@@ -36,6 +39,20 @@ public final class ClinicModel {
                 &state, ClinicEvent(sequence: delivery.sequence, receivedAt: delivery.publishedAt, payload: delivery.message))
         }
         return deliveries.count
+    }
+
+    /// Applies pending events, then lets the alarm evaluator decide what starts and ends at
+    /// `now`; its transitions go out on the bus (so they are journaled like any event) and are
+    /// applied at once. Returns how many events were applied.
+    @discardableResult
+    public func update(at now: Date, freshness: FreshnessPolicy) -> Int {
+        var applied = update()
+        let transitions = AlarmEvaluator.transitions(in: state, at: now, freshness: freshness)
+        if !transitions.isEmpty {
+            bus.publish(contentsOf: transitions)
+            applied += update()
+        }
+        return applied
     }
 
     /// Bus statistics for this subscriber (coalesced counts, high-water mark).

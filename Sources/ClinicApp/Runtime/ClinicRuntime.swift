@@ -32,7 +32,9 @@ public final class ClinicRuntime: Sendable {
 
     /// Publishes the clinic's own configuration and starts the device adapters.
     public func start() {
-        var setUp: [ClinicEventPayload] = [.clinicNamed(configuration.clinicName)]
+        var setUp: [ClinicEventPayload] = [
+            .clinicNamed(configuration.clinicName), .alarmRulesConfigured(configuration.alarms.rules),
+        ]
         setUp += configuration.chairs.map { .chairConfigured($0) }
         bus.publish(contentsOf: setUp)
         if let simulation {

@@ -26,7 +26,7 @@ final class HeadlessLoop {
         let startedAt = Date()
         var nextStatus = startedAt
         while !stop.isRequested {
-            model.update()
+            model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness)
             let real = Date()
             if real >= nextStatus {
                 let now = runtime.clock.now()

@@ -37,6 +37,7 @@ final class TerminalLoop {
             return error.exitCode
         }
         defer { terminal.stop() }
+        if let monochrome = themes.theme(named: Theme.monochrome.name) { terminal.monochromeTheme = monochrome }
         let model = ClinicModel(bus: runtime.bus, onPublish: terminal.wakePipe.makeWakeUp())
         runtime.start()
         defer { runtime.stop() }
@@ -53,7 +54,7 @@ final class TerminalLoop {
         var lastDrawnSecond = -1.0
         var needsDraw = true
         while terminal.receivedSignal == nil {
-            if model.update() > 0 { needsDraw = true }
+            if model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness) > 0 { needsDraw = true }
             for key in terminal.readKeys() {
                 needsDraw = true
                 if key == .resize {

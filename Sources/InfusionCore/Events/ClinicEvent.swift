@@ -17,6 +17,12 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
     case sessionPhaseChanged(SessionPhaseChange)
     case sessionEnded(SessionEnd)
     case concentrationsEstimated(ConcentrationEstimate)
+    case alarmRulesConfigured(AlarmRules)
+    case alarmRaised(AlarmRaised)
+    case alarmConditionEnded(AlarmConditionEnded)
+    case alarmsAcknowledged(AlarmAcknowledgement)
+    case alarmAudioPaused(AudioPause)
+    case alarmSwitched(AlarmSwitch)
 
     /// The chair the event belongs to, if any (for filing and the journal's index).
     public var chair: ChairID? {
@@ -32,6 +38,11 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
         case .sessionPhaseChanged(let change): change.chair
         case .sessionEnded(let end): end.chair
         case .concentrationsEstimated(let estimate): estimate.chair
+        case .alarmRulesConfigured, .alarmAudioPaused: nil
+        case .alarmRaised(let raised): raised.chair
+        case .alarmConditionEnded(let ended): ended.chair
+        case .alarmsAcknowledged(let acknowledgement): acknowledgement.chair
+        case .alarmSwitched(let change): change.chair
         }
     }
 

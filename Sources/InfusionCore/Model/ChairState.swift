@@ -22,6 +22,7 @@ public struct ChairState: Hashable, Codable, Sendable {
     public var plasmaConcentration: MicrogramsPerMilliliter?
     public var effectSiteConcentration: MicrogramsPerMilliliter?
     public var log: [ChairLogEntry] = []
+    public var alarms = ChairAlarms()
 
     public init(id: ChairID, label: String) {
         self.id = id
@@ -30,6 +31,12 @@ public struct ChairState: Hashable, Codable, Sendable {
 
     /// Whether the chair has an open session (a free chair shows no patient).
     public var isOccupied: Bool { session.map { $0.phase != .signedOff } ?? false }
+
+    /// Records that `device` was heard from at `time` (never moving backwards).
+    mutating func heard(_ device: DeviceID, at time: Date) {
+        if let last = lastHeard[device], last >= time { return }
+        lastHeard[device] = time
+    }
 
     mutating func appendLog(_ text: String, at time: Date) {
         log.append(ChairLogEntry(time: time, text: text))

@@ -19,12 +19,17 @@ public enum ClinicReducer {
             state.devices[device.id] = device
             state.updateChair(device.chair) { $0.devices[device.kind] = device.id }
         case .vitalsObserved(let observation):
-            state.updateChair(observation.chair) { applyVitals(observation, received: received, to: &$0) }
+            let rules = state.alarmRules
+            state.updateChair(observation.chair) { chair in
+                applyVitals(observation, received: received, to: &chair)
+                AlarmReduction.updateConditions(for: observation.samples, chair: &chair, rules: rules)
+            }
         case .vitalsUnavailable(let unavailable):
             state.updateChair(unavailable.chair) { chair in
-                chair.lastHeard[unavailable.device] = received
+                chair.heard(unavailable.device, at: received)
                 for kind in unavailable.kinds {
                     chair.vitals[kind] = nil
+                    chair.alarms.conditions[kind] = nil
                     chair.unavailable[kind] = unavailable.reason
                 }
                 let names = unavailable.kinds.map(\.rawValue).joined(separator: ",")
@@ -42,6 +47,8 @@ public enum ClinicReducer {
             state.updateChair(start.chair) { chair in
                 chair.session = SessionState(start: start)
                 chair.trends = [:]
+                chair.alarms.conditions = [:]
+                chair.alarms.disabled = [:]
                 chair.plasmaConcentration = nil
                 chair.effectSiteConcentration = nil
                 chair.appendLog(
@@ -62,6 +69,19 @@ public enum ClinicReducer {
                 chair.session = nil
                 chair.appendLog("Session \(end.session) closed; chair free", at: end.at)
             }
+        case .alarmRulesConfigured(let rules):
+            state.alarmRules = rules
+        case .alarmRaised(let raised):
+            state.updateChair(raised.chair) { AlarmReduction.raise(raised, chair: &$0) }
+        case .alarmConditionEnded(let ended):
+            let rules = state.alarmRules
+            state.updateChair(ended.chair) { AlarmReduction.endCondition(ended, chair: &$0, rules: rules) }
+        case .alarmsAcknowledged(let acknowledgement):
+            state.updateChair(acknowledgement.chair) { AlarmReduction.acknowledge(acknowledgement, chair: &$0) }
+        case .alarmAudioPaused(let pause):
+            state.audioPause = pause
+        case .alarmSwitched(let change):
+            state.updateChair(change.chair) { AlarmReduction.switchAlarm(change, chair: &$0) }
         case .concentrationsEstimated(let estimate):
             state.updateChair(estimate.chair) { chair in
                 chair.plasmaConcentration = estimate.plasma
@@ -78,7 +98,7 @@ public enum ClinicReducer {
     }
 
     private static func applyVitals(_ observation: VitalsObservation, received: Date, to chair: inout ChairState) {
-        chair.lastHeard[observation.device] = received
+        chair.heard(observation.device, at: received)
         for sample in observation.samples where sample.value.isFinite {
             guard sample.kind.plausibleRange.contains(sample.value) else { continue }
             if let current = chair.vitals[sample.kind], current.measuredAt > sample.measuredAt {

@@ -10,6 +10,10 @@ public struct ClinicState: Hashable, Codable, Sendable {
     public var lastSequence: UInt64 = 0
     /// Receipt time of the last event applied.
     public var lastEventAt: Date?
+    /// The clinic's alarm limits and behaviour (configured by an event at start).
+    public var alarmRules = AlarmRules()
+    /// The station's audio pause, if one was given (it may have run out: see `isAudioPaused`).
+    public var audioPause: AudioPause?
     private var chairIndex: [ChairID: Int] = [:]
 
     public init() {}
@@ -37,5 +41,38 @@ public struct ClinicState: Hashable, Codable, Sendable {
     mutating func updateChair(_ id: ChairID, _ change: (inout ChairState) -> Void) {
         guard let index = chairIndex[id] else { return }
         change(&chairs[index])
+    }
+}
+
+extension ClinicState {
+    /// Whether alarm audio is paused at `now`: within the pause, and no alarm of a higher
+    /// priority than the pause covered has been raised since (break-through).
+    public func isAudioPaused(at now: Date) -> Bool {
+        guard let pause = audioPause, now < pause.until else { return false }
+        let floor = pause.priorityAtPause ?? .low
+        let brokeThrough = chairs.contains { chair in
+            chair.alarms.active.values.contains { $0.raisedAt > pause.at && ($0.priority > floor || pause.priorityAtPause == nil) }
+        }
+        return !brokeThrough
+    }
+
+    /// Seconds of audio pause left at `now` (0 when not paused).
+    public func audioPauseRemaining(at now: Date) -> TimeInterval {
+        guard isAudioPaused(at: now), let pause = audioPause else { return 0 }
+        return pause.until.timeIntervalSince(now)
+    }
+
+    /// The highest priority active anywhere (escalation included), for the header.
+    public var highestAlarmPriority: AlarmPriority? {
+        chairs.compactMap { $0.alarms.effectivePriority(escalationCount: alarmRules.escalationCount) }.max()
+    }
+
+    /// Every active alarm of every chair, highest priority first, then oldest first.
+    public var allActiveAlarms: [(chair: ChairState, alarm: ActiveAlarm)] {
+        chairs.flatMap { chair in chair.alarms.active.values.map { (chair, $0) } }.sorted { lhs, rhs in
+            if lhs.alarm.priority != rhs.alarm.priority { return lhs.alarm.priority > rhs.alarm.priority }
+            if lhs.alarm.raisedAt != rhs.alarm.raisedAt { return lhs.alarm.raisedAt < rhs.alarm.raisedAt }
+            return lhs.chair.id < rhs.chair.id
+        }
     }
 }

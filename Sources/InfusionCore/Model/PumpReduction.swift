@@ -3,7 +3,7 @@ import Foundation
 /// How a pump report moves a chair: the pump state, the dose integral and the phase.
 enum PumpReduction {
     static func apply(_ report: PumpReport, received: Date, to chair: inout ChairState) {
-        chair.lastHeard[report.device] = received
+        chair.heard(report.device, at: received)
         let previous = chair.pump?.lastReport
         if let previous, previous.measuredAt > report.measuredAt {
             chair.appendLog("Late pump report (\(report.status.label)) placed at its device time", at: report.measuredAt)

@@ -35,11 +35,15 @@ public struct PumpReport: Hashable, Codable, Sendable {
     public var concentration: MilligramsPerMilliliter
     /// Device time of the report.
     public var measuredAt: Date
+    /// Why the pump stopped itself (`occlusion`, `air in line`, `door open`), with `.alarmStopped`.
+    public var alarmReason: String?
 
     public init(
         chair: ChairID, device: DeviceID, status: PumpStatus, rate: MillilitersPerHour,
-        volumeInfused: Milliliters, concentration: MilligramsPerMilliliter, measuredAt: Date
+        volumeInfused: Milliliters, concentration: MilligramsPerMilliliter, measuredAt: Date,
+        alarmReason: String? = nil
     ) {
+        self.alarmReason = alarmReason
         self.chair = chair
         self.device = device
         self.status = status
