@@ -1,0 +1,98 @@
+public import InfusionCore
+
+/// Turns a key into the next `ScreenState` and the effects for the app to run.
+///
+/// Pure: no terminal, no clock, no I/O. The key table is `KeyMap`, so the handler,
+/// the help overlay and the footer always agree.
+public struct ScreenController: Sendable {
+    public var keyMap: KeyMap
+
+    public init(keyMap: KeyMap = .standard) { self.keyMap = keyMap }
+
+    /// The screen after `key`, and what the app must do (quit, cycle the theme).
+    public func handle(key: Key, screen: ScreenState, clinic: ClinicState) -> (ScreenState, [ScreenEffect]) {
+        var next = screen
+        next.message = nil
+        if key == .resize { return (next, []) }
+        if screen.overlay == .quitConfirmation {
+            switch keyMap.binding(for: key, in: .quitConfirmation)?.command {
+            case .confirm: return (next, [.quit])
+            case .decline: next.overlay = nil
+            default: break
+            }
+            return (next, [])
+        }
+        guard let binding = keyMap.binding(for: key, in: .screen) else { return (next, []) }
+        var effects: [ScreenEffect] = []
+        switch binding.command {
+        case .moveUp: move(&next, clinic: clinic, by: -columns(next, clinic: clinic), wrapByColumn: true)
+        case .moveDown: move(&next, clinic: clinic, by: columns(next, clinic: clinic), wrapByColumn: true)
+        case .moveLeft: move(&next, clinic: clinic, by: -1, wrapByColumn: false)
+        case .moveRight: move(&next, clinic: clinic, by: 1, wrapByColumn: false)
+        case .selectNumbered:
+            if case .character(let character) = key, let number = character.wholeNumberValue {
+                select(number - 1, in: &next, clinic: clinic)
+            }
+        case .openDetail:
+            next.overlay = nil
+            if let index = next.selection(in: clinic) { next.mode = .detail(clinic.chairs[index].id) }
+        case .back:
+            if next.overlay != nil {
+                next.overlay = nil
+            } else {
+                next.mode = .board
+            }
+        case .toggleHelp:
+            next.overlay = next.overlay == .help ? nil : .help
+        case .cycleTheme:
+            effects.append(.cycleTheme)
+        case .quit:
+            if clinic.activeChairCount > 0 {
+                next.overlay = .quitConfirmation
+            } else {
+                effects.append(.quit)
+            }
+        case .confirm, .decline:
+            break
+        }
+        return (next, effects)
+    }
+
+    // MARK: - Selection
+
+    /// Columns of the board grid at the screen's size (1 when the board cannot be drawn).
+    private func columns(_ screen: ScreenState, clinic: ClinicState) -> Int {
+        BoardLayout.make(
+            width: screen.terminalWidth, height: screen.terminalHeight, chairCount: clinic.chairs.count,
+            selected: screen.selectedIndex)?.columns ?? 1
+    }
+
+    /// Moves by `step`. Left/right run through all chairs and wrap from last to first;
+    /// up/down stay in the column and wrap to its other end.
+    private func move(_ screen: inout ScreenState, clinic: ClinicState, by step: Int, wrapByColumn: Bool) {
+        guard let current = screen.selection(in: clinic) else { return }
+        let count = clinic.chairs.count
+        var target = current + step
+        if wrapByColumn, target < 0 || target >= count {
+            let column = current % abs(step)
+            if step > 0 {
+                target = column
+            } else {
+                target = column + ((count - 1 - column) / abs(step)) * abs(step)
+            }
+        } else {
+            target = ((target % count) + count) % count
+        }
+        select(target, in: &screen, clinic: clinic)
+    }
+
+    /// Selects chair `index`; in the detail view the detail follows the selection.
+    private func select(_ index: Int, in screen: inout ScreenState, clinic: ClinicState) {
+        guard clinic.chairs.indices.contains(index) else {
+            screen.message = "No chair \(index + 1): the clinic has \(clinic.chairs.count)"
+            return
+        }
+        screen.selectedIndex = index
+        if case .detail = screen.mode { screen.mode = .detail(clinic.chairs[index].id) }
+    }
+}

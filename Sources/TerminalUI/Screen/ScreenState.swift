@@ -1,0 +1,60 @@
+public import InfusionCore
+
+/// The UI's own state, a value: which screen, which chair, which overlay, what message.
+///
+/// The model (`ClinicState`) says what is true of the clinic; this says only what the
+/// operator is looking at. Both go into every frame, and `ScreenController` is the
+/// only thing that changes this one, from keys.
+public struct ScreenState: Hashable, Sendable {
+    /// The main screen.
+    public enum Mode: Hashable, Sendable {
+        /// All chairs as tiles.
+        case board
+        /// One chair's trends, pump and events.
+        case detail(ChairID)
+    }
+
+    /// A box drawn over the main screen that takes the keys first.
+    public enum Overlay: Hashable, Sendable {
+        /// Every key binding with its description.
+        case help
+        /// "Sessions are active. Quit? (y/n)".
+        case quitConfirmation
+    }
+
+    public var mode: Mode
+    public var overlay: Overlay?
+    /// Index into `ClinicState.chairs` of the selected chair (clamped when drawn).
+    public var selectedIndex: Int
+    /// One line for the operator (`No chair 9`), cleared by the next key.
+    public var message: String?
+    /// The terminal's size as last reported: the grid's column count for up/down moves
+    /// depends on it. The app sets it at start and on every resize.
+    public var terminalWidth: Int
+    public var terminalHeight: Int
+
+    public init(
+        mode: Mode = .board, overlay: Overlay? = nil, selectedIndex: Int = 0, message: String? = nil,
+        terminalWidth: Int = 80, terminalHeight: Int = 24
+    ) {
+        self.mode = mode
+        self.overlay = overlay
+        self.selectedIndex = selectedIndex
+        self.message = message
+        self.terminalWidth = terminalWidth
+        self.terminalHeight = terminalHeight
+    }
+
+    /// The selected index, clamped to the chairs there are (nil with no chairs).
+    public func selection(in clinic: ClinicState) -> Int? {
+        clinic.chairs.isEmpty ? nil : min(max(0, selectedIndex), clinic.chairs.count - 1)
+    }
+}
+
+/// Something the screen asks the app to do; views stay pure and return these as values.
+public enum ScreenEffect: Hashable, Sendable {
+    /// Leave the program (after confirmation when sessions were active).
+    case quit
+    /// Switch to the next colour theme.
+    case cycleTheme
+}
