@@ -1,0 +1,127 @@
+public import Foundation
+import GRDB
+
+/// The journal's SQLite database: one file in WAL mode, owner-only, migrated on open.
+///
+/// The file is created with mode 0600 and, when its directory does not exist yet, the
+/// directory with 0700 (an existing directory's mode is left alone: `--db /tmp/x.sqlite`
+/// must not chmod `/tmp`). SQLite gives the `-wal` and `-shm` files the database file's
+/// mode. Writes go through ``JournalWriter``; this type only stores and reads rows.
+public final class JournalStore: Sendable {
+    /// The database file.
+    public let path: URL
+    let database: DatabaseQueue
+
+    /// Opens (creating and migrating if needed) the journal at `path`.
+    ///
+    /// - Parameters:
+    ///   - readOnly: Opens without creating or migrating anything (audit, tests of a
+    ///     read-only journal); writes then fail with SQLite's "readonly database" error.
+    ///   - busyTimeout: How long a write waits for another process's lock before failing,
+    ///     in seconds; 0 fails at once.
+    public init(path: URL, readOnly: Bool = false, busyTimeout: TimeInterval = 0.1) throws(JournalError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.journalMode = readOnly ? .default : .wal
+        configuration.busyMode = busyTimeout > 0 ? .timeout(busyTimeout) : .immediateError
+        configuration.label = "journal"
+        configuration.prepareDatabase { db in
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        do {
+            if readOnly {
+                guard FileManager.default.fileExists(atPath: path.path) else {
+                    throw JournalError.unavailable("no journal at \(path.path)")
+                }
+            } else {
+                try Self.prepareFile(at: path)
+            }
+            database = try DatabaseQueue(path: path.path, configuration: configuration)
+            if !readOnly { try JournalSchema.migrator.migrate(database) }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError.unavailable(Self.describe(error))
+        }
+    }
+
+    /// Creates the directory (0700) and the empty file (0600) if missing; forces 0600 on
+    /// an existing file.
+    static func prepareFile(at path: URL) throws {
+        let manager = FileManager.default
+        let directory = path.deletingLastPathComponent()
+        if !manager.fileExists(atPath: directory.path) {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+        }
+        if !manager.fileExists(atPath: path.path) {
+            guard manager.createFile(atPath: path.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw JournalError.unavailable("cannot create \(path.path)")
+            }
+        }
+        try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path.path)
+    }
+
+    /// A short, readable reason for a SQLite or file error ("database is locked").
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode)" }
+        if let error = error as? JournalError { return error.reason }
+        return String(describing: error)
+    }
+
+    // MARK: - Events
+
+    /// The last committed record, or ``ChainTip/empty`` for a new journal.
+    func chainTip() throws(JournalError) -> ChainTip {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM event ORDER BY sequence DESC LIMIT 1") else {
+                return ChainTip.empty
+            }
+            return ChainTip(sequence: UInt64(row[0] as Int64), hash: row[1])
+        }
+    }
+
+    /// Appends rows in one transaction; `durable` commits with `synchronous = FULL` (the
+    /// WAL is synced to disk before this returns) instead of the default NORMAL.
+    func append(_ rows: [EventRow], durable: Bool) throws(JournalError) {
+        guard !rows.isEmpty else { return }
+        do {
+            try database.writeWithoutTransaction { db in
+                if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
+                defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
+                try db.inTransaction(.immediate) {
+                    let statement = try db.cachedStatement(sql: """
+                        INSERT INTO event (sequence, received_at, device_time, chair, session, kind, payload, previous_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                    for row in rows {
+                        try statement.execute(arguments: [
+                            Int64(row.sequence), row.receivedAt, row.deviceTime, row.chair, row.session, row.kind,
+                            row.payload, row.previousHash, row.hash,
+                        ])
+                    }
+                    return .commit
+                }
+            }
+        } catch {
+            throw JournalError.writeFailed(Self.describe(error))
+        }
+    }
+
+    /// Runs a read, mapping errors to ``JournalError/unreadable(_:)``.
+    func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do {
+            return try database.read(body)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError.unreadable(Self.describe(error))
+        }
+    }
+
+    /// Number of events stored.
+    public func eventCount() throws(JournalError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+    }
+}

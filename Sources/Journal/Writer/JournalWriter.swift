@@ -1,0 +1,192 @@
+public import EventBus
+public import Foundation
+public import InfusionCore
+import Synchronization
+
+/// Journals every bus event: vitals in batches on its own scheduler, operator actions
+/// durably before anyone sees them (see ``commitDurably(_:)``).
+///
+/// The writer subscribes to the bus with ``OverflowPolicy/neverDrop`` when it is made, so
+/// make it right after the bus (started at `recovered.lastSequence + 1`) and before any
+/// device publishes. Every `batchInterval` (or once `batchSize` events are pending) it
+/// drains its feed and appends the events in one transaction (`synchronous = NORMAL`:
+/// safe against a crash of the program; a durable commit syncs everything before it too).
+///
+/// When the database cannot be written, events stay in memory in order, ``health`` says
+/// failing with the reason, durable commits throw, and the writer retries with backoff on
+/// its ticks, reopening the database, until a write succeeds.
+///
+/// ```swift
+/// let recovered = try JournalRecovery.load(from: store)
+/// let bus = EventBus<ClinicEventPayload>(now: clock.now, firstSequence: recovered.lastSequence + 1)
+/// let writer = JournalWriter(bus: bus, store: store, recovered: recovered)
+/// writer.start()
+/// ```
+public final class JournalWriter: Sendable {
+    private let bus: EventBus<ClinicEventPayload>
+    private let feed: Subscription<ClinicEventPayload>
+    private let scheduler: any JournalScheduler
+    private let policy: JournalPolicy
+    private let core: Mutex<WriterCore>
+    private let currentHealth: Mutex<JournalHealth>
+    /// Wakes the writer early when `batchSize` events are pending.
+    private let trigger: BatchTrigger
+
+    /// Makes a writer that continues the journal after `recovered`.
+    ///
+    /// - Parameters:
+    ///   - store: The open journal, or `nil` if it could not be opened at start (the
+    ///     writer then starts failing and keeps trying `reopen`).
+    ///   - reopen: Opens the journal again after a failure (a read-only file may have
+    ///     become writable).
+    public init(
+        bus: EventBus<ClinicEventPayload>, store: JournalStore?, recovered: RecoveredJournal,
+        policy: JournalPolicy = JournalPolicy(), scheduler: any JournalScheduler = DispatchJournalScheduler(),
+        reopen: @escaping @Sendable () throws(JournalError) -> JournalStore
+    ) {
+        self.bus = bus
+        self.scheduler = scheduler
+        self.policy = policy
+        var initial = WriterCore(
+            policy: policy, openStore: reopen, store: store,
+            tip: ChainTip(sequence: recovered.lastSequence, hash: recovered.lastHash), state: recovered.state,
+            eventsSinceSnapshot: recovered.eventsSinceSnapshot, lastSnapshotAt: recovered.lastSnapshotAt)
+        if store == nil { initial.failureReason = "journal not open" }
+        currentHealth = Mutex(initial.health)
+        core = Mutex(initial)
+        let trigger = BatchTrigger(threshold: policy.batchSize)
+        self.trigger = trigger
+        feed = bus.subscribe(name: "journal", capacity: policy.batchSize, overflow: .neverDrop) { trigger.published() }
+        trigger.connect { [weak self] in self?.scheduler.schedule(after: 0) { [weak self] in self?.flushPending() } }
+    }
+
+    /// Makes a writer for the journal file at `path`, opening it (a failure to open is
+    /// reported through ``health`` and retried, never thrown: monitoring must start).
+    public convenience init(
+        bus: EventBus<ClinicEventPayload>, path: URL, recovered: RecoveredJournal,
+        policy: JournalPolicy = JournalPolicy(), scheduler: any JournalScheduler = DispatchJournalScheduler()
+    ) {
+        let busyTimeout = policy.busyTimeout
+        let open: @Sendable () throws(JournalError) -> JournalStore = { () throws(JournalError) in
+            try JournalStore(path: path, busyTimeout: busyTimeout)
+        }
+        self.init(bus: bus, store: try? open(), recovered: recovered, policy: policy, scheduler: scheduler, reopen: open)
+    }
+
+    /// The writer's condition now; cheap and safe from any thread (the UI reads it per frame).
+    public var health: JournalHealth {
+        currentHealth.withLock { $0 }
+    }
+
+    /// The state as committed to disk so far (what a recovery now would give).
+    public var committedState: ClinicState {
+        core.withLock { $0.state }
+    }
+
+    // MARK: - Running
+
+    /// Starts the batch ticks on the scheduler.
+    public func start() {
+        let wasRunning = core.withLock { core in
+            defer { core.isRunning = true }
+            return core.isRunning
+        }
+        if !wasRunning { scheduleTick() }
+    }
+
+    /// Stops the ticks and writes what is pending; returns the health after that last write
+    /// (failing if events could not be written: they are then lost with the process).
+    @discardableResult
+    public func stop() -> JournalHealth {
+        core.withLock { $0.isRunning = false }
+        try? flush()
+        return health
+    }
+
+    /// Drains the feed and writes everything pending now, on the caller's thread.
+    ///
+    /// Throws if the write failed (the events stay pending and ``health`` says why).
+    public func flush() throws(JournalError) {
+        try withCore { (core) throws(JournalError) in
+            takeFeed(into: &core)
+            try core.write(durable: false)
+        }
+    }
+
+    /// One batch tick: drain, write unless waiting out a retry backoff, schedule the next.
+    func tick() {
+        let isRunning = withCore { core in
+            guard core.isRunning else { return false }
+            writePending(&core)
+            return true
+        }
+        if isRunning { scheduleTick() }
+    }
+
+    /// An early write because `batchSize` events piled up.
+    private func flushPending() {
+        withCore { core in writePending(&core) }
+    }
+
+    private func writePending(_ core: inout WriterCore) {
+        takeFeed(into: &core)
+        if core.ticksUntilRetry > 0 {
+            core.ticksUntilRetry -= 1
+        } else {
+            try? core.write(durable: false)
+        }
+    }
+
+    private func takeFeed(into core: inout WriterCore) {
+        trigger.reset()
+        core.unwritten.append(contentsOf: feed.drain())
+    }
+
+    private func scheduleTick() {
+        scheduler.schedule(after: policy.batchInterval) { [weak self] in self?.tick() }
+    }
+
+    /// Runs `body` under the writer lock, then publishes the health it left.
+    ///
+    /// Lock order: the writer lock, then the bus lock (drain, durable publish), never the reverse.
+    func withCore<T: Sendable, Failure: Error>(
+        _ body: @Sendable (inout WriterCore) throws(Failure) -> T
+    ) throws(Failure) -> T {
+        let (result, health) = core.withLock { core -> (Result<T, Failure>, JournalHealth) in
+            let result: Result<T, Failure>
+            do throws(Failure) {
+                result = .success(try body(&core))
+            } catch {
+                result = .failure(error)
+            }
+            return (result, core.health)
+        }
+        currentHealth.withLock { $0 = health }
+        return try result.get()
+    }
+
+    /// The durable path needs the bus and the feed.
+    var durableContext: (bus: EventBus<ClinicEventPayload>, feed: Subscription<ClinicEventPayload>, scheduler: any JournalScheduler) {
+        (bus, feed, scheduler)
+    }
+}
+
+/// Fires once when the pending count reaches the threshold; re-armed by each drain
+/// (the counter restarts from 0). Counted on the publishers' threads, lock-free.
+private final class BatchTrigger: Sendable {
+    private let threshold: Int
+    private let pending = Atomic<Int>(0)
+    private let action = Mutex<(@Sendable () -> Void)?>(nil)
+
+    init(threshold: Int) { self.threshold = max(threshold, 1) }
+
+    /// Called after each publish to the journal's feed.
+    func published() {
+        if pending.add(1, ordering: .relaxed).newValue == threshold { action.withLock { $0 }?() }
+    }
+
+    /// Called when the feed is drained.
+    func reset() { pending.store(0, ordering: .relaxed) }
+
+    func connect(_ action: @escaping @Sendable () -> Void) { self.action.withLock { $0 = action } }
+}

@@ -1,0 +1,48 @@
+import EventBus
+import Foundation
+import InfusionCore
+
+/// Turns bus deliveries into chained `event` rows, reducing them into the writer's copy of
+/// the state on the way (for the session column and for snapshots).
+///
+/// Not thread-safe (it owns a `JSONEncoder`): one per writer, used under the writer's lock.
+final class RowBuilder {
+    private let encoder = PayloadCoding.makeEncoder()
+
+    /// Rows for `deliveries` (in sequence order) continuing the chain after `tip`; applies
+    /// each event to `state`. Leaves `state` half-applied if it throws: pass a copy.
+    func rows(
+        for deliveries: [Delivery<ClinicEventPayload>], after tip: ChainTip, state: inout ClinicState
+    ) throws(JournalError) -> [EventRow] {
+        var rows: [EventRow] = []
+        rows.reserveCapacity(deliveries.count)
+        var previous = tip.hash
+        for delivery in deliveries {
+            let payload = delivery.message
+            let json: Data
+            do {
+                json = try encoder.encode(payload)
+            } catch {
+                throw JournalError.writeFailed("cannot encode event \(delivery.sequence): \(error)")
+            }
+            let chair = payload.chair
+            let session = payload.namedSession ?? chair.flatMap { state[chair: $0]?.session?.id }
+            let receivedAt = delivery.publishedAt.timeIntervalSinceReferenceDate
+            let hash = ChainHash.hash(previous: previous, sequence: delivery.sequence, receivedAt: receivedAt, payload: json)
+            rows.append(EventRow(
+                sequence: delivery.sequence, receivedAt: receivedAt,
+                deviceTime: payload.deviceTime?.timeIntervalSinceReferenceDate,
+                chair: chair?.rawValue, session: session?.rawValue, kind: PayloadKind.name(ofJSON: json) ?? "unknown",
+                payload: String(decoding: json, as: UTF8.self), previousHash: previous, hash: hash))
+            previous = hash
+            ClinicReducer.reduce(
+                &state, ClinicEvent(sequence: delivery.sequence, receivedAt: delivery.publishedAt, payload: payload))
+        }
+        return rows
+    }
+
+    /// The state encoded for a snapshot.
+    func encodeState(_ state: ClinicState) throws -> Data {
+        try encoder.encode(state)
+    }
+}

@@ -1,0 +1,81 @@
+import EventBus
+import Foundation
+import InfusionCore
+
+/// Everything the writer's lock protects: the open store, the chain tip, the state as
+/// committed, and the events accepted but not yet on disk.
+///
+/// Invariant: `unwritten` holds, in sequence order, exactly the events after `tip` that
+/// the writer has taken from the bus; nothing leaves it except by a committed write.
+struct WriterCore {
+    let policy: JournalPolicy
+    let openStore: @Sendable () throws(JournalError) -> JournalStore
+    let builder = RowBuilder()
+    var store: JournalStore?
+    var tip: ChainTip
+    var state: ClinicState
+    var unwritten: [Delivery<ClinicEventPayload>] = []
+    var eventsSinceSnapshot: Int
+    var lastSnapshotAt: Date?
+    var failures = 0
+    var failureReason: String?
+    /// Batch ticks to let pass before the next write attempt after a failure.
+    var ticksUntilRetry = 0
+    var isRunning = false
+
+    var health: JournalHealth {
+        JournalHealth(
+            isFailing: failureReason != nil, reason: failureReason, unwrittenCount: unwritten.count,
+            lastCommittedSequence: tip.sequence, consecutiveFailures: failures)
+    }
+
+    /// Writes `unwritten` followed by `extra` in one transaction. On success `unwritten`
+    /// is empty; on failure it is unchanged (`extra` is not added), the store is closed to
+    /// be reopened on the next try, and the retry backoff grows.
+    mutating func write(extra: [Delivery<ClinicEventPayload>] = [], durable: Bool) throws(JournalError) {
+        let batch = extra.isEmpty ? unwritten : unwritten + extra
+        guard !batch.isEmpty else { return }
+        do throws(JournalError) {
+            let store: JournalStore
+            if let open = self.store { store = open } else { store = try openStore() }
+            self.store = store
+            var newState = state
+            let rows = try builder.rows(for: batch, after: tip, state: &newState)
+            try store.append(rows, durable: durable)
+            tip = ChainTip(sequence: rows[rows.count - 1].sequence, hash: rows[rows.count - 1].hash)
+            state = newState
+            unwritten = []
+            failures = 0
+            failureReason = nil
+            ticksUntilRetry = 0
+            eventsSinceSnapshot += rows.count
+        } catch {
+            store = nil
+            failures += 1
+            failureReason = error.reason
+            ticksUntilRetry = policy.retryTicks(afterFailures: failures)
+            throw error
+        }
+        snapshotIfDue()
+    }
+
+    /// Stores a snapshot of the committed state when enough events or time have passed.
+    /// A failed snapshot is retried after the next write: events are safe without it.
+    mutating func snapshotIfDue() {
+        guard let store, let at = state.lastEventAt else { return }
+        let since = lastSnapshotAt ?? at
+        if lastSnapshotAt == nil { lastSnapshotAt = at }
+        guard eventsSinceSnapshot >= policy.snapshotEvery || at.timeIntervalSince(since) >= policy.snapshotInterval else {
+            return
+        }
+        do {
+            let encoded = try builder.encodeState(state)
+            try store.writeSnapshot(StoredSnapshot(
+                sequence: tip.sequence, eventHash: tip.hash, takenAt: at.timeIntervalSinceReferenceDate, state: encoded))
+            eventsSinceSnapshot = 0
+            lastSnapshotAt = at
+        } catch {
+            // Kept due: the next successful write tries again.
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import InfusionCore
+import Testing
+@testable import Journal
+
+@Suite("The database file and its migrations")
+struct StoreFileTests {
+    static func mode(_ url: URL) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test("the file is 0600, its new directory 0700, in WAL mode")
+    func modes() throws {
+        let directory = TemporaryDirectory()
+        let store = try JournalStore(path: directory.journalPath)
+        #expect(try Self.mode(directory.journalPath) == 0o600)
+        #expect(try Self.mode(directory.journalPath.deletingLastPathComponent()) == 0o700)
+        let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let wal = URL(fileURLWithPath: directory.journalPath.path + "-wal")
+        if FileManager.default.fileExists(atPath: wal.path) { #expect(try Self.mode(wal) == 0o600) }
+    }
+
+    @Test("an existing file with a looser mode is tightened to 0600")
+    func tightens() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("journal.sqlite")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.url.path)
+        #expect(FileManager.default.createFile(atPath: path.path, contents: nil, attributes: [.posixPermissions: 0o644]))
+        _ = try JournalStore(path: path)
+        #expect(try Self.mode(path) == 0o600)
+        #expect(try Self.mode(directory.url) == 0o755)  // an existing directory is left alone
+    }
+
+    @Test("an empty database is migrated through every named step")
+    func migratesEmpty() throws {
+        let directory = TemporaryDirectory()
+        let store = try JournalStore(path: directory.journalPath)
+        let applied = try store.read { db in try JournalSchema.migrator.appliedIdentifiers(db) }
+        #expect(applied == ["v1-events", "v1-snapshots"])
+        #expect(try store.eventCount() == 0)
+    }
+
+    @Test("a previous-version database keeps its rows and gains the later steps")
+    func migratesPreviousVersion() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("old.sqlite")
+        // The schema as "v1-events" alone created it, with one record, made by hand.
+        let payload = #"{"clinicNamed":{"_0":"Old Clinic"}}"#
+        let receivedAt = 763_000_000.5
+        let hash = ChainHash.hash(previous: ChainHash.genesis, sequence: 1, receivedAt: receivedAt, payload: Data(payload.utf8))
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                INSERT INTO grdb_migrations VALUES ('v1-events');
+                CREATE TABLE event (
+                    sequence INTEGER PRIMARY KEY, received_at REAL NOT NULL, device_time REAL, chair TEXT,
+                    session TEXT, kind TEXT NOT NULL, payload TEXT NOT NULL, previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
+                CREATE INDEX event_chair ON event(chair, sequence);
+                CREATE INDEX event_session ON event(session, sequence);
+                """)
+            try db.execute(
+                sql: "INSERT INTO event VALUES (1, ?, NULL, NULL, NULL, 'clinicNamed', ?, ?, ?)",
+                arguments: [receivedAt, payload, ChainHash.genesis, hash])
+        }
+        try queue.close()
+
+        let store = try JournalStore(path: path)
+        #expect(try store.read { db in try JournalSchema.migrator.appliedIdentifiers(db) } == ["v1-events", "v1-snapshots"])
+        let recovered = try JournalRecovery.load(from: store)
+        #expect(recovered.state.clinicName == "Old Clinic")
+        #expect(recovered.lastSequence == 1)
+        #expect(try JournalAudit.verify(databasePath: path).verifiedCount == 1)
+    }
+}
