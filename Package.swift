@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "EventBus", targets: ["EventBus"]),
         .library(name: "Devices", targets: ["Devices"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
         .library(name: "ClinicApp", targets: ["ClinicApp"]),
         .library(name: "HL7", targets: ["HL7"]),
         .library(name: "Journal", targets: ["Journal"]),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "InfusionCore"),
@@ -37,7 +39,12 @@ let package = Package(
         ),
         .target(
             name: "Devices",
-            dependencies: ["InfusionCore", "EventBus", "TOMLKit"]
+            dependencies: [
+                "InfusionCore", "EventBus", "TOMLKit", "HL7",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "HL7", dependencies: ["InfusionCore"]),
         .target(
@@ -65,12 +72,14 @@ let package = Package(
             dependencies: [
                 "InfusionCore", "EventBus", "Devices", "HL7", "Journal", "TerminalUI", "CursesTerminal", "TOMLKit",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "infusion-central",
             dependencies: [
-                "ClinicApp",
+                "ClinicApp", "Journal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
