@@ -28,8 +28,15 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "InfusionCore", package: "InfusionCentral"),
         ]
     ),
-    // Slot for the render/diff benchmarks:
-    // ("RenderFrame", [.product(name: "TerminalUI", package: "InfusionCentral")]),
+    (
+        "RenderFrame",
+        [
+            .product(name: "TerminalUI", package: "InfusionCentral"),
+            .product(name: "Devices", package: "InfusionCentral"),
+            .product(name: "InfusionCore", package: "InfusionCentral"),
+            .product(name: "CursesTerminal", package: "InfusionCentral"),
+        ]
+    ),
 ]
 
 let package = Package(

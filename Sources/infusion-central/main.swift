@@ -7,7 +7,7 @@ struct InfusionCentral: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infusion-central",
         abstract: "A terminal central station for ketamine infusion chairs (not a certified medical device).",
-        subcommands: [Run.self],
+        subcommands: [Run.self, Audit.self],
         defaultSubcommand: Run.self)
 }
 
@@ -47,6 +47,12 @@ extension InfusionCentral {
         @Option(name: .customLong("exit-after"), help: "Exit by itself after this many real seconds (scripted checks).")
         var exitAfter: Double?
 
+        @Option(name: .long, help: "Journal database file (default: journal.sqlite in the user's data directory).")
+        var db: String?
+
+        @Flag(name: .customLong("no-sound"), help: "Silence the alarm bell and sound commands (alarms still show).")
+        var noSound = false
+
         @Option(name: .customLong("log-file"), help: "Log file (default: the user's state directory).")
         var logFile: String?
 
@@ -61,7 +67,7 @@ extension InfusionCentral {
             let options = RunOptions(
                 configPath: config, theme: theme, themesDirectory: themesDirectory, seed: seed, speed: speed,
                 demoChairs: chairs, scenarioPath: scenario, headless: headless, statusInterval: statusInterval,
-                exitAfter: exitAfter, logFile: logFile)
+                exitAfter: exitAfter, logFile: logFile, noSound: noSound, databasePath: db)
             let status = ClinicLauncher.run(options)
             if status != 0 { throw ExitCode(status) }
         }

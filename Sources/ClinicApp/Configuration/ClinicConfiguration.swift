@@ -1,3 +1,4 @@
+public import Devices
 public import Foundation
 public import InfusionCore
 
@@ -15,6 +16,8 @@ public struct ClinicConfiguration: Equatable, Sendable {
     /// The simulated devices, when the clinic (or demo) uses them.
     public var simulation: SimulationSettings?
     public var freshness: FreshnessPolicy
+    /// The HL7 MLLP listener and its device registry, when the clinic has real devices.
+    public var hl7: HL7Settings?
     /// Alarm limits, latching, flashing and sound.
     public var alarms: AlarmSettings
     /// Where the configuration came from, for messages (`nil` for the built-in demo).

@@ -49,7 +49,7 @@ public enum ConfigurationLoader {
             throw ConfigurationError(file: file, reason: "not valid TOML: \(error)")
         }
         var reader = TableReader(file: file)
-        try reader.allowOnly(["clinic", "chair", "simulation", "freshness", "alarms"], in: table, path: nil)
+        try reader.allowOnly(["clinic", "chair", "simulation", "freshness", "alarms", "hl7", "device"], in: table, path: nil)
 
         var configuration = ClinicConfiguration(clinicName: "Infusion Central", chairs: [], simulation: nil, source: file)
         if let clinic = try reader.table("clinic", in: table, path: nil) {
@@ -60,6 +60,12 @@ public enum ConfigurationLoader {
         configuration.chairs = try readChairs(table, reader: &reader)
         if let simulation = try reader.table("simulation", in: table, path: nil) {
             configuration.simulation = try readSimulation(simulation, reader: &reader)
+        }
+        let devices = try reader.tables("device", in: table)
+        if let hl7 = try reader.table("hl7", in: table, path: nil) {
+            configuration.hl7 = try HL7SettingsReader.read(hl7, devices: devices, chairs: configuration.chairs, reader: &reader)
+        } else if !devices.isEmpty {
+            throw ConfigurationError(file: file, key: "device", reason: "[[device]] entries need an [hl7] section to receive from")
         }
         if let alarms = try reader.table("alarms", in: table, path: nil) {
             configuration.alarms = try AlarmSettingsReader.read(alarms, reader: &reader)

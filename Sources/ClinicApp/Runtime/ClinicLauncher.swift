@@ -24,7 +24,7 @@ public enum ClinicLauncher {
         let themes = loadThemes(options, logger: logger)
         let runtime: ClinicRuntime
         do {
-            runtime = try ClinicRuntime(configuration: configuration)
+            runtime = try ClinicRuntime(configuration: configuration, databasePath: databasePath(options))
         } catch {
             printError(error.description)
             return configurationErrorStatus
@@ -62,6 +62,12 @@ public enum ClinicLauncher {
             throw ConfigurationError(file: path, reason: "scenario file not found")
         }
         return configuration
+    }
+
+    /// The journal file: `--db`, else `journal.sqlite` in the user's data directory.
+    static func databasePath(_ options: RunOptions) -> URL {
+        options.databasePath.map { URL(fileURLWithPath: $0) }
+            ?? AppPaths().dataDirectory.appendingPathComponent("journal.sqlite")
     }
 
     private static func bootstrapLogging(_ options: RunOptions) -> Logger {

@@ -1,59 +1,163 @@
 public import Devices
 public import EventBus
-import Foundation
+public import Foundation
 public import InfusionCore
+public import Journal
+import Logging
 
-/// The running station without its screen: clock, bus and device adapters.
+/// The running station without its screen: clock, bus, journal and device adapters.
 ///
-/// The UI loop or the headless loop owns a `ClinicModel` subscribed to `bus`; this type
-/// starts and stops what publishes onto it.
+/// Start-up order matters: the journal is recovered first (the model starts from its
+/// state and the bus continues its sequence), the journal writer subscribes before any
+/// device publishes, and only then do adapters start.
 public final class ClinicRuntime: Sendable {
     public let configuration: ClinicConfiguration
     public let clock: any ClinicClock
     public let bus: EventBus<ClinicEventPayload>
     /// The simulated devices, when the clinic has any.
     public let simulation: SimulationRunner?
+    /// The durable journal (nil only when running without one, in tests).
+    public let journal: JournalWriter?
+    /// What the journal held at start.
+    public let recovered: RecoveredJournal
+    /// Messages for the operator from work done off the UI thread (refused actions).
+    public let feedback = OperatorFeedback()
+    /// The HL7 MLLP listener for real devices, when the clinic configures one.
+    public let hl7: HL7Listener?
+    /// Each chair's patient, for the HL7 adapter's patient-identity check.
+    public let patients = PatientDirectory()
+    private let logger = Logger(label: "infusion-central")
 
     /// - Parameters:
+    ///   - databasePath: the journal file; nil runs without a journal (tests only).
     ///   - wallClock: the real clock under the simulation's scaled clock (tests inject one).
-    public init(configuration: ClinicConfiguration, wallClock: any ClinicClock = SystemClock()) throws(ConfigurationError) {
+    public init(
+        configuration: ClinicConfiguration, databasePath: URL?, wallClock: any ClinicClock = SystemClock()
+    ) throws(ConfigurationError) {
         self.configuration = configuration
         let speed = configuration.simulation?.speed ?? 1
         let clock: any ClinicClock = speed == 1 ? wallClock : ScaledClock(speed: speed, origin: wallClock.now(), wallClock: wallClock)
         self.clock = clock
-        bus = EventBus(now: { clock.now() })
+        var store: JournalStore?
+        var recovered = RecoveredJournal.empty
+        if let databasePath {
+            do {
+                let opened = try JournalStore(path: databasePath)
+                recovered = try JournalRecovery.load(from: opened)
+                store = opened
+            } catch {
+                throw ConfigurationError(
+                    file: databasePath.path,
+                    reason: "the journal cannot be opened or read (\(error.reason)); move it aside or choose another with --db")
+            }
+        }
+        self.recovered = recovered
+        bus = EventBus(now: { clock.now() }, firstSequence: recovered.lastSequence + 1)
+        if let store, let databasePath {
+            journal = JournalWriter(bus: bus, store: store, recovered: recovered) { () throws(JournalError) in
+                try JournalStore(path: databasePath)
+            }
+        } else {
+            journal = nil
+        }
+        if let settings = configuration.hl7 {
+            let patients = self.patients
+            let logger = Logger(label: "infusion-central.hl7")
+            hl7 = HL7Listener(
+                settings: settings, bus: bus, clock: clock, currentPatientMRN: { patients.mrn(for: $0) },
+                onRejected: { rejection in
+                    logger.warning("HL7 message rejected", metadata: [
+                        "peer": "\(rejection.peer ?? "?")", "error": "\(rejection.error)", "bytes": "\(rejection.byteCount)",
+                        "raw": "\(rejection.escapedText)",
+                    ])
+                }, logger: logger)
+        } else {
+            hl7 = nil
+        }
         if let settings = configuration.simulation {
-            let simulated = try Self.makeSimulation(configuration: configuration, settings: settings, startTime: clock.now())
+            let simulated = try Self.makeSimulation(
+                configuration: configuration, settings: settings, startTime: clock.now(),
+                history: recovered.lastSequence == 0 ? DemoClinic.defaultHistory : 0)
             simulation = SimulationRunner(simulation: simulated, bus: bus, clock: clock)
         } else {
             simulation = nil
         }
     }
 
-    /// Publishes the clinic's own configuration and starts the device adapters.
+    /// Starts the journal, publishes the clinic's configuration and resumed sessions, then
+    /// starts the device adapters.
     public func start() {
+        journal?.start()
         var setUp: [ClinicEventPayload] = [
             .clinicNamed(configuration.clinicName), .alarmRulesConfigured(configuration.alarms.rules),
         ]
         setUp += configuration.chairs.map { .chairConfigured($0) }
+        let now = clock.now()
+        if let lastEventAt = recovered.lastEventAt {
+            for chair in recovered.state.chairs {
+                guard let session = chair.session, chair.isOccupied else { continue }
+                setUp.append(.sessionResumed(SessionResumed(
+                    chair: chair.id, session: session.id, lastEventAt: lastEventAt, at: now)))
+            }
+        }
         bus.publish(contentsOf: setUp)
         if let simulation {
             Task { await simulation.start() }
         }
+        if let hl7 {
+            let feedback = self.feedback, logger = self.logger
+            let address = "\(configuration.hl7?.host ?? "?"):\(configuration.hl7?.port ?? 0)"
+            Task {
+                do {
+                    let port = try await hl7.start()
+                    logger.info("HL7 MLLP listener started", metadata: ["port": "\(port)"])
+                } catch {
+                    logger.error("HL7 MLLP listener failed", metadata: ["address": "\(address)", "error": "\(error)"])
+                    feedback.post("HL7 listener on \(address) failed: \(error)")
+                    ClinicLauncher.printError("HL7 listener on \(address) failed: \(error)")
+                }
+            }
+        }
     }
 
-    /// Stops the adapters; what they published stays published.
+    /// Records an operator action: committed durably to the journal before any subscriber
+    /// (the screen included) sees it. A refused action leaves a message for the operator.
+    public func submitOperatorAction(_ payload: ClinicEventPayload) {
+        guard let journal else {
+            bus.publish(payload)
+            return
+        }
+        let feedback = self.feedback
+        journal.commitDurably(payload) { result in
+            if case .failure(let error) = result {
+                feedback.post("Action refused: the journal cannot be written (\(error.reason))")
+            }
+        }
+    }
+
+    /// Whether the journal is failing now, and why (the header shows `JOURNAL FAILING`).
+    public var journalFailure: String? {
+        guard let journal else { return nil }
+        let health = journal.health
+        return health.isFailing ? (health.reason ?? "cannot write") : nil
+    }
+
+    /// Stops the adapters and flushes the journal; what was published stays published.
     public func stop() {
         if let simulation {
             Task { await simulation.stop() }
         }
+        if let hl7 {
+            Task { try? await hl7.stop() }
+        }
+        _ = journal?.stop()
     }
 
     private static func makeSimulation(
-        configuration: ClinicConfiguration, settings: SimulationSettings, startTime: Date
+        configuration: ClinicConfiguration, settings: SimulationSettings, startTime: Date, history: TimeInterval
     ) throws(ConfigurationError) -> SimulatedClinic {
         var plan = DemoClinic.make(
-            seed: settings.seed, chairCount: configuration.chairs.count, startTime: startTime,
+            seed: settings.seed, chairCount: configuration.chairs.count, startTime: startTime, history: history,
             observationMinimum: settings.observationMinimum)
         plan.clinicName = configuration.clinicName
         for index in plan.chairs.indices where index < configuration.chairs.count {

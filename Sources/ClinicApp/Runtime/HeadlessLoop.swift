@@ -1,5 +1,6 @@
 import Foundation
 import InfusionCore
+import Journal
 import Logging
 import TerminalUI
 
@@ -20,13 +21,15 @@ final class HeadlessLoop {
 
     func run() -> Int32 {
         let stop = StopSignals()
-        let model = ClinicModel(bus: runtime.bus)
+        let model = ClinicModel(bus: runtime.bus, initialState: runtime.recovered.state)
         runtime.start()
         defer { runtime.stop() }
         let startedAt = Date()
         var nextStatus = startedAt
         while !stop.isRequested {
-            model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness)
+            if model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness) > 0 {
+                runtime.patients.update(from: model.state)
+            }
             let real = Date()
             if real >= nextStatus {
                 let now = runtime.clock.now()

@@ -17,12 +17,19 @@ public struct RunOptions: Sendable {
     /// Real seconds after which the program exits by itself (scripted checks); nil runs until quit.
     public var exitAfter: TimeInterval?
     public var logFile: String?
+    /// The journal database; nil uses the default in the user's data directory.
+    public var databasePath: String?
+    /// No bell and no sound commands (tests, shared rooms); alarms still show.
+    public var noSound: Bool
 
     public init(
         configPath: String? = nil, theme: String? = nil, themesDirectory: String? = nil, seed: UInt64? = nil,
         speed: Double? = nil, demoChairs: Int = 8, scenarioPath: String? = nil, headless: Bool = false,
-        statusInterval: TimeInterval = 5, exitAfter: TimeInterval? = nil, logFile: String? = nil
+        statusInterval: TimeInterval = 5, exitAfter: TimeInterval? = nil, logFile: String? = nil,
+        noSound: Bool = false, databasePath: String? = nil
     ) {
+        self.databasePath = databasePath
+        self.noSound = noSound
         self.configPath = configPath
         self.theme = theme
         self.themesDirectory = themesDirectory

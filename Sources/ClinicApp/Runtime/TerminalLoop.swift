@@ -1,6 +1,7 @@
 import CursesTerminal
 import Foundation
 import InfusionCore
+import Journal
 import Logging
 import TerminalUI
 
@@ -18,6 +19,9 @@ final class TerminalLoop {
     private let logger: Logger
     private let controller = ScreenController()
     private let renderer = ScreenRenderer()
+    /// Who is at the keyboard. Sign-in with ID and PIN arrives with dose control (issue 3);
+    /// until then actions are recorded against the station's login name.
+    private let operatorName = "station:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator")
 
     init(runtime: ClinicRuntime, themes: ThemeCatalog, theme: Theme, options: RunOptions, logger: Logger) {
         self.runtime = runtime
@@ -38,7 +42,8 @@ final class TerminalLoop {
         }
         defer { terminal.stop() }
         if let monochrome = themes.theme(named: Theme.monochrome.name) { terminal.monochromeTheme = monochrome }
-        let model = ClinicModel(bus: runtime.bus, onPublish: terminal.wakePipe.makeWakeUp())
+        let model = ClinicModel(
+            bus: runtime.bus, initialState: runtime.recovered.state, onPublish: terminal.wakePipe.makeWakeUp())
         runtime.start()
         defer { runtime.stop() }
         loop(terminal: terminal, model: model)
@@ -53,8 +58,15 @@ final class TerminalLoop {
         var buffer = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
         var lastDrawnSecond = -1.0
         var needsDraw = true
+        var sound = AlarmSoundPlanner()
+        let player = AlarmSoundPlayer(
+            settings: options.noSound ? .off : runtime.configuration.alarms.sound, ringBell: { terminal.bell() },
+            logger: logger)
         while terminal.receivedSignal == nil {
-            if model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness) > 0 { needsDraw = true }
+            if model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness) > 0 {
+                needsDraw = true
+                runtime.patients.update(from: model.state)
+            }
             for key in terminal.readKeys() {
                 needsDraw = true
                 if key == .resize {
@@ -71,11 +83,22 @@ final class TerminalLoop {
                     case .cycleTheme:
                         theme = themes.theme(after: theme.name)
                         logger.info("theme \(theme.name)")
+                    default:
+                        if let action = OperatorActions.payload(
+                            for: effect, operator: operatorName, state: model.state, now: runtime.clock.now()) {
+                            runtime.submitOperatorAction(action)
+                        }
                     }
                 }
             }
+            let messages = runtime.feedback.take()
+            if let last = messages.last {
+                screen.message = last
+                needsDraw = true
+            }
             let now = runtime.clock.now()
-            let second = now.timeIntervalSince1970.rounded(.down)
+            if let priority = sound.next(for: model.state, at: now) { player.play(priority) }
+            let second = (now.timeIntervalSince1970 * framesPerSecond(model.state)).rounded(.down)
             if second != lastDrawnSecond { needsDraw = true }
             if needsDraw {
                 if buffer.width != terminal.size.columns || buffer.height != terminal.size.rows {
@@ -88,16 +111,23 @@ final class TerminalLoop {
                 needsDraw = false
             }
             if let exitAfter = options.exitAfter, Date().timeIntervalSince(startedAt) >= exitAfter { return }
-            let readiness = terminal.waitForInput(timeoutMilliseconds: millisecondsToNextSecond(now))
+            let readiness = terminal.waitForInput(timeoutMilliseconds: millisecondsToNextFrame(now, state: model.state))
             if readiness.contains(.hangUp) { return }
         }
     }
 
-    /// Real milliseconds until the displayed clock's next second (at least 10 ms).
-    private func millisecondsToNextSecond(_ now: Date) -> Int32 {
+    /// Frames per simulated second: 4 while a high alarm flashes (~2 Hz), else 1 (the clock).
+    private func framesPerSecond(_ state: ClinicState) -> Double {
+        runtime.configuration.alarms.flashing && state.highestAlarmPriority == .high ? 4 : 1
+    }
+
+    /// Real milliseconds until the next frame is due (at least 10 ms, at most 1 s).
+    private func millisecondsToNextFrame(_ now: Date, state: ClinicState) -> Int32 {
         let speed = runtime.configuration.simulation?.speed ?? 1
-        let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
-        let realSeconds = (1 - fraction) / max(speed, 0.001)
+        let rate = framesPerSecond(state)
+        let scaled = now.timeIntervalSince1970 * rate
+        let fraction = scaled - scaled.rounded(.down)
+        let realSeconds = (1 - fraction) / rate / max(speed, 0.001)
         return Int32(max(10, min(1000, (realSeconds * 1000).rounded(.up))))
     }
 }

@@ -70,6 +70,9 @@ public enum AlarmEvaluator {
                 rules.pumpAlarmPriority, "PUMP \(reason.uppercased())", pump.lastReport.measuredAt
             )
         }
+        if let unconfirmed = chair.unconfirmedCommandAlarm(at: now) {
+            wanted[unconfirmed.key] = (unconfirmed.priority, unconfirmed.text, unconfirmed.onset)
+        }
         for (key, alarm) in chair.alarms.active where key.kind == .device && !alarm.isLatched {
             wanted[key] = (alarm.priority, alarm.text, alarm.onsetAt)
         }

@@ -51,6 +51,8 @@ public struct AlarmKey: Hashable, Codable, Sendable, Comparable, CustomStringCon
         case pumpAlarm
         /// An alarm a device reported itself (HL7 PCD-04); `subject` is device id and code.
         case device
+        /// A command sent to the pump was not confirmed by its report in time; `subject` is the chair id.
+        case commandUnconfirmed
     }
 
     public var kind: Kind

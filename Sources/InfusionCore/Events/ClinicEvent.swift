@@ -23,6 +23,15 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
     case alarmsAcknowledged(AlarmAcknowledgement)
     case alarmAudioPaused(AudioPause)
     case alarmSwitched(AlarmSwitch)
+    case sessionResumed(SessionResumed)
+    case rateChangeOrdered(RateChangeOrder)
+    case infusionControlOrdered(InfusionControlOrder)
+    case weightChanged(WeightChange)
+    case operatorSignedIn(OperatorSignIn)
+    case signInFailed(SignInFailure)
+    case operatorLocked(OperatorLock)
+    case operatorUnlocked(OperatorUnlock)
+    case operatorSignedOut(OperatorSignOut)
 
     /// The chair the event belongs to, if any (for filing and the journal's index).
     public var chair: ChairID? {
@@ -43,6 +52,11 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
         case .alarmConditionEnded(let ended): ended.chair
         case .alarmsAcknowledged(let acknowledgement): acknowledgement.chair
         case .alarmSwitched(let change): change.chair
+        case .sessionResumed(let resumed): resumed.chair
+        case .rateChangeOrdered(let order): order.chair
+        case .infusionControlOrdered(let order): order.chair
+        case .weightChanged(let change): change.chair
+        case .operatorSignedIn, .signInFailed, .operatorLocked, .operatorUnlocked, .operatorSignedOut: nil
         }
     }
 

@@ -83,6 +83,24 @@ public struct SessionEnd: Hashable, Codable, Sendable {
     }
 }
 
+/// The station restarted and rebuilt an open session from the journal.
+public struct SessionResumed: Hashable, Codable, Sendable {
+    public var chair: ChairID
+    public var session: SessionID
+    /// The last event the journal held before the restart.
+    public var lastEventAt: Date
+    public var at: Date
+    public init(chair: ChairID, session: SessionID, lastEventAt: Date, at: Date) {
+        self.chair = chair
+        self.session = session
+        self.lastEventAt = lastEventAt
+        self.at = at
+    }
+
+    /// Seconds without data across the restart.
+    public var gap: TimeInterval { max(0, at.timeIntervalSince(lastEventAt)) }
+}
+
 /// Plasma and effect-site drug concentrations estimated by a pharmacokinetic model.
 public struct ConcentrationEstimate: Hashable, Codable, Sendable {
     public var chair: ChairID

@@ -23,6 +23,8 @@ public struct ChairState: Hashable, Codable, Sendable {
     public var effectSiteConcentration: MicrogramsPerMilliliter?
     public var log: [ChairLogEntry] = []
     public var alarms = ChairAlarms()
+    /// A command sent to the pump and not yet confirmed by its report (see `PendingPumpCommand`).
+    public var pendingCommand: PendingPumpCommand?
 
     public init(id: ChairID, label: String) {
         self.id = id

@@ -37,6 +37,7 @@ public enum ClinicReducer {
             }
         case .pumpReported(let report):
             state.updateChair(report.chair) { PumpReduction.apply(report, received: received, to: &$0) }
+            state.updateChair(report.chair) { DoseReduction.confirm(report, received: received, chair: &$0) }
         case .deviceLinkChanged(let change):
             state.updateChair(change.chair) { chair in
                 guard chair.links[change.device] != change.state else { return }
@@ -82,6 +83,16 @@ public enum ClinicReducer {
             state.audioPause = pause
         case .alarmSwitched(let change):
             state.updateChair(change.chair) { AlarmReduction.switchAlarm(change, chair: &$0) }
+        case .sessionResumed(let resumed):
+            state.updateChair(resumed.chair) { chair in
+                guard chair.session?.id == resumed.session else { return }
+                chair.session?.resumedAfterGap = resumed.gap
+                chair.appendLog("Resumed after restart; gap \(DurationText.clock(resumed.gap))", at: resumed.at)
+            }
+        case .rateChangeOrdered(let order): state.updateChair(order.chair) { DoseReduction.apply(order, chair: &$0) }
+        case .infusionControlOrdered(let order): state.updateChair(order.chair) { DoseReduction.apply(order, chair: &$0) }
+        case .weightChanged(let change): state.updateChair(change.chair) { DoseReduction.apply(change, chair: &$0) }
+        case .operatorSignedIn, .signInFailed, .operatorLocked, .operatorUnlocked, .operatorSignedOut: break  // journaled; `Authenticator` holds sign-in state
         case .concentrationsEstimated(let estimate):
             state.updateChair(estimate.chair) { chair in
                 chair.plasmaConcentration = estimate.plasma

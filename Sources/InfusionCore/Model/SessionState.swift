@@ -17,6 +17,8 @@ public struct SessionState: Hashable, Codable, Sendable {
     public var doseGiven: Milligrams = .zero
     /// Volume delivered by the same integral.
     public var volumeGiven: Milliliters = .zero
+    /// Set when the station restarted during this session: the length of the gap in data.
+    public var resumedAfterGap: TimeInterval?
 
     public init(start: SessionStart) {
         self.start = start

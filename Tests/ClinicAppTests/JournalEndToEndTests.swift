@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// kill -9 the real program after an operator action was shown as accepted; the action
+/// must be in the journal, the chain must verify, and a restart must resume from it.
+@Suite("End to end: the journal survives kill -9", .serialized, .enabled(if: TmuxSession.isAvailable))
+struct JournalEndToEndTests {
+    let binary = BuiltProduct.infusionCentral()
+    let home: URL
+    let database: URL
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("ic-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        database = home.appendingPathComponent("data/journal.sqlite")
+    }
+
+    func start() throws -> TmuxSession {
+        let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
+        return try TmuxSession(
+            arguments: [binary, "--seed", "11", "--no-sound", "--themes-dir", themes, "--db", database.path],
+            environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path])
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ["HOME": home.path, "LANG": "C.UTF-8"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func killHard() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        process.arguments = ["-KILL", "-f", database.path]
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    @Test("An accepted action survives kill -9; the chain verifies; the restart resumes the sessions")
+    func killNine() throws {
+        let first = try start()
+        defer { first.close() }
+        first.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
+        try first.send("s")
+        let paused = first.waitFor("AUDIO PAUSED")
+        #expect(paused.contains("AUDIO PAUSED"), "the pause is shown as accepted:\n\(paused)")
+        try killHard()
+        let killed = first.waitFor("EXITED:")
+        #expect(killed.contains("EXITED:137"), "killed by SIGKILL:\n\(killed)")
+
+        let verify = try run(["audit", "verify", "--db", database.path])
+        #expect(verify.status == 0, "\(verify.output)")
+        let log = try run(["audit", "log", "--db", database.path])
+        #expect(log.status == 0)
+        #expect(log.output.localizedCaseInsensitiveContains("pause"), "the accepted action is in the journal:\n\(log.output)")
+
+        let second = try start()
+        defer { second.close() }
+        let resumed = second.waitFor { $0.contains("CHAIR-08") && $0.contains("AUDIO PAUSED") }
+        #expect(resumed.contains("AUDIO PAUSED"), "the pause is still in force after the restart:\n\(resumed)")
+        #expect(resumed.contains("INFUSING"), "sessions continue:\n\(resumed)")
+        try second.send("q")
+        second.waitFor("(y/n)")
+        try second.send("y")
+        #expect(second.waitFor("EXITED:").contains("EXITED:0"))
+        let after = try run(["audit", "verify", "--db", database.path])
+        #expect(after.status == 0, "the chain still verifies after the second run:\n\(after.output)")
+    }
+
+    @Test("audit verify fails after a row is edited with the sqlite3 shell")
+    func tamper() throws {
+        let session = try start()
+        session.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
+        try session.send("q")
+        session.waitFor("(y/n)")
+        try session.send("y")
+        session.waitFor("EXITED:")
+        session.close()
+        #expect(try run(["audit", "verify", "--db", database.path]).status == 0)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            table = [r[0] for r in db.execute("select name from sqlite_master where type='table'") if 'event' in r[0]][0]
+            column = [r[1] for r in db.execute(f"pragma table_info({table})") if r[1] == 'payload'][0]
+            db.execute(f"update {table} set {column} = replace({column}, 'CHAIR', 'CHAIX') where rowid = (select rowid from {table} limit 1 offset 5)")
+            db.commit()
+            """, database.path]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let verify = try run(["audit", "verify", "--db", database.path])
+        #expect(verify.status == 1, "\(verify.output)")
+    }
+}
