@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The result of checking a dose intent: refused, one more step needed, or ready for Enter.
 public enum DoseCheck<Preview: Hashable & Sendable>: Hashable, Sendable {
