@@ -5,9 +5,9 @@ import InfusionCore
 /// Turns bus deliveries into chained `event` rows, reducing them into the writer's copy of
 /// the state on the way (for the session column and for snapshots).
 ///
-/// Not thread-safe (it owns a `JSONEncoder`): one per writer, used under the writer's lock.
+/// Not thread-safe (it owns an encoder and its buffers): one per writer, used under the writer's lock.
 final class RowBuilder {
-    private let encoder = PayloadCoding.makeEncoder()
+    private let encoder = PayloadCoding.makeCanonicalEncoder()
 
     /// Rows for `deliveries` (in sequence order) continuing the chain after `tip`; applies
     /// each event to `state`. Leaves `state` half-applied if it throws: pass a copy.
