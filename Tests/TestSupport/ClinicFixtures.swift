@@ -227,3 +227,100 @@ public struct ClinicEventScript: Sendable {
     /// The state the events build.
     public var state: ClinicState { ClinicReducer.replay(events) }
 }
+
+// MARK: - Alarms
+
+extension ClinicFixtures {
+    /// The demo clinic with alarms in every state, raised through alarm events as the
+    /// model loop would publish them (default `AlarmRules`):
+    ///
+    /// | chair | alarms at `now` |
+    /// |---|---|
+    /// | CHAIR-01 | `!!! SpO2 82<85` (onset 08:59:30) and `!! HR 145>140`, neither acknowledged; an earlier `!! SpO2 88<90` in the history, acknowledged by `station:lee` |
+    /// | CHAIR-02 | technical `!! MON02 NO DATA` |
+    /// | CHAIR-03 | `! EtCO2 46>45` (low) |
+    /// | CHAIR-04 | `!! SYS 150>140`, acknowledged by `station:lee` |
+    /// | CHAIR-05 | `!!! SpO2 83<85` latched (condition ended at 08:59:50, not acknowledged) |
+    /// | CHAIR-06 | SpO2 alarm off ("probe repositioning") |
+    /// | CHAIR-08 | technical `!! SpO2 PROBE OFF` |
+    public static func alarmClinic() -> ClinicState { alarmScript().state }
+
+    /// The events of `alarmClinic()`, to extend.
+    public static func alarmScript() -> ClinicEventScript {
+        var script = demoScript()
+        script.add(.alarmRulesConfigured(AlarmRules()), at: configuredAt)
+        let chair = { (number: Int) in ChairID("CHAIR-0\(number)") }
+        // CHAIR-01: an earlier medium dip, acknowledged, then ended; now a deep one.
+        raise(chair(1), .vital(.spo2), .medium, "SpO2 88<90", onset: seconds(3000), at: seconds(3010), in: &script)
+        acknowledge(chair(1), by: "station:lee", at: seconds(3020), in: &script)
+        endCondition(chair(1), .vital(.spo2), at: seconds(3040), in: &script)
+        script.add(.vitalsObserved(VitalsObservation(chair: chair(1), device: DeviceID("MON01"), samples: [
+            VitalSample(kind: .spo2, value: 82, measuredAt: seconds(3599)),
+            VitalSample(kind: .heartRate, value: 145, measuredAt: seconds(3599)),
+        ])), at: seconds(3599))
+        raise(chair(1), .vital(.spo2), .high, "SpO2 82<85", onset: seconds(3570), at: seconds(3580), in: &script)
+        raise(chair(1), .vital(.heartRate), .medium, "HR 145>140", onset: seconds(3575), at: seconds(3585), in: &script)
+        // CHAIR-02: the monitor fell silent.
+        raise(chair(2), AlarmKey(.noData, "MON02"), .medium, "MON02 NO DATA", onset: seconds(3540), at: seconds(3540),
+              in: &script)
+        // CHAIR-03: a low-priority alarm.
+        raise(chair(3), .vital(.etco2), .low, "EtCO2 46>45", onset: seconds(3560), at: seconds(3575), in: &script)
+        // CHAIR-04: a high NIBP, acknowledged.
+        nibp(chair(4), number: 4, at: seconds(3500), 150, 92, 111, in: &script)
+        raise(chair(4), .vital(.systolic), .medium, "SYS 150>140", onset: seconds(3500), at: seconds(3500), in: &script)
+        acknowledge(chair(4), by: "station:lee", at: seconds(3530), in: &script)
+        // CHAIR-05: a high alarm whose condition ended; it stays latched until acknowledged.
+        raise(chair(5), .vital(.spo2), .high, "SpO2 83<85", onset: seconds(3560), at: seconds(3570), in: &script)
+        endCondition(chair(5), .vital(.spo2), at: seconds(3590), in: &script)
+        // CHAIR-06: SpO2 alarm switched off with a reason.
+        script.add(.alarmSwitched(AlarmSwitch(
+            chair: chair(6), kind: .spo2, isOff: true, reason: "probe repositioning", by: "station:lee",
+            at: seconds(3550))), at: seconds(3550))
+        // CHAIR-08: the probe is off (technical).
+        raise(chair(8), AlarmKey(.unavailable, "SpO2"), .medium, "SpO2 PROBE OFF", onset: seconds(3598),
+              at: seconds(3598), in: &script)
+        return script
+    }
+
+    /// The demo clinic with one alarm of `priority` on CHAIR-01 (`SpO2 82<85` physiological,
+    /// or `MON01 NO DATA` when `technical`), not acknowledged.
+    public static func clinic(alarm priority: AlarmPriority, technical: Bool = false) -> ClinicState {
+        var script = demoScript()
+        let chair = ChairID("CHAIR-01")
+        if technical {
+            raise(chair, AlarmKey(.noData, "MON01"), priority, "MON01 NO DATA", onset: seconds(3570), at: seconds(3570),
+                  in: &script)
+        } else {
+            raise(chair, .vital(.spo2), priority, "SpO2 82<85", onset: seconds(3570), at: seconds(3580), in: &script)
+        }
+        return script.state
+    }
+
+    /// An `alarmRaised` event, published at `at`.
+    public static func raise(
+        _ chair: ChairID, _ key: AlarmKey, _ priority: AlarmPriority, _ text: String, onset: Date, at: Date,
+        in script: inout ClinicEventScript
+    ) {
+        script.add(.alarmRaised(AlarmRaised(chair: chair, key: key, priority: priority, text: text, onsetAt: onset, at: at)),
+                   at: at)
+    }
+
+    /// An `alarmConditionEnded` event at `at`.
+    public static func endCondition(_ chair: ChairID, _ key: AlarmKey, at: Date, in script: inout ClinicEventScript) {
+        script.add(.alarmConditionEnded(AlarmConditionEnded(chair: chair, key: key, at: at)), at: at)
+    }
+
+    /// An acknowledgement of `chair`'s alarms by `by` at `at`.
+    public static func acknowledge(_ chair: ChairID, by: String, at: Date, in script: inout ClinicEventScript) {
+        script.add(.alarmsAcknowledged(AlarmAcknowledgement(chair: chair, by: by, at: at)), at: at)
+    }
+
+    /// Audio paused by `by` at `at` for `duration` seconds, covering the alarms active then.
+    public static func pauseAudio(
+        by: String, at: Date, duration: TimeInterval = 120, covering priority: AlarmPriority? = .high,
+        in script: inout ClinicEventScript
+    ) {
+        script.add(.alarmAudioPaused(AudioPause(by: by, at: at, until: at.addingTimeInterval(duration),
+                                                priorityAtPause: priority)), at: at)
+    }
+}

@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 
 /// Drives the real `infusion-central` binary in a detached tmux pane of a fixed size,
 /// for end-to-end tests: send keys, read the screen.
@@ -22,7 +23,7 @@ public final class TmuxSession {
         let command = "env " + (assignments + arguments).map(Self.shellQuoted).joined(separator: " ")
             + "; echo EXITED:$?; sleep 60"
         try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e",
-                       "-x", String(width), "-y", String(height), command])
+                       "-x", String(width), "-y", String(height), command], capturing: false)
     }
 
     /// The visible screen, one line per row.
@@ -58,30 +59,78 @@ public final class TmuxSession {
         waitFor(deadline: deadline) { $0.contains(text) }
     }
 
-    public func close() {
-        _ = try? Self.tmux(["-L", socket, "kill-server"])
-    }
-
     deinit { close() }
 
     /// The tmux binary is available and works.
     public static var isAvailable: Bool { (try? tmux(["-V"])) != nil }
 
+    /// Runs tmux with `posix_spawn` and `waitpid`. Foundation's `Process` was seen to leave
+    /// the daemonising tmux client unreaped (and `waitUntilExit` hanging) under the test
+    /// runner, so this waits for the exact child itself. `capturing: false` is for commands
+    /// that start the tmux server: the server inherits the client's output, so reading it to
+    /// the end would wait for the server to exit.
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TmuxError(arguments: arguments, status: process.terminationStatus)
+    static func tmux(_ arguments: [String], capturing: Bool = true) throws -> String {
+        let argv = ["tmux"] + arguments
+        var fds: [Int32] = [-1, -1]
+        if capturing { guard pipe(&fds) == 0 else { throw TmuxError(arguments: arguments, status: -1) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if capturing {
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+            posix_spawn_file_actions_addclose(&actions, fds[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
-        return String(decoding: data, as: UTF8.self)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, cArguments, environ)
+        if capturing { Glibc.close(fds[1]) }
+        guard spawned == 0 else {
+            if capturing { Glibc.close(fds[0]) }
+            throw TmuxError(arguments: arguments, status: spawned)
+        }
+        var output = [UInt8]()
+        if capturing {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = read(fds[0], &chunk, chunk.count)
+                if count <= 0 { break }
+                output.append(contentsOf: chunk[0..<count])
+            }
+            Glibc.close(fds[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        guard exitStatus == 0 else { throw TmuxError(arguments: arguments, status: exitStatus) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Kills what runs in the pane (the program under test) and the tmux server.
+    public func close() {
+        if let panes = try? Self.tmux(["-L", socket, "list-panes", "-a", "-F", "#{pane_pid}"]) {
+            for line in panes.split(separator: "\n") {
+                guard let shell = pid_t(line.trimmingCharacters(in: .whitespaces)) else { continue }
+                _ = try? Self.run(["pkill", "-KILL", "-P", String(shell)])
+            }
+        }
+        _ = try? Self.tmux(["-L", socket, "kill-server"])
+    }
+
+    /// Runs a helper command (pkill) and waits for it.
+    static func run(_ argv: [String]) throws {
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        guard posix_spawnp(&pid, argv[0], nil, nil, cArguments, environ) == 0 else { return }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
     }
 
     static func shellQuoted(_ text: String) -> String {

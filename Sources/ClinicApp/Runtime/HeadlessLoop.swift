@@ -25,7 +25,7 @@ final class HeadlessLoop {
         runtime.start()
         defer { runtime.stop() }
         let startedAt = Date()
-        var nextStatus = startedAt
+        var nextStatus = startedAt.addingTimeInterval(min(options.statusInterval, 1))
         while !stop.isRequested {
             if model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness) > 0 {
                 runtime.patients.update(from: model.state)

@@ -104,7 +104,10 @@ final class TerminalLoop {
                 if buffer.width != terminal.size.columns || buffer.height != terminal.size.rows {
                     buffer = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
                 }
-                let context = RenderContext(now: now, glyphs: glyphs, freshness: runtime.configuration.freshness)
+                let context = RenderContext(
+                    now: now, glyphs: glyphs, freshness: runtime.configuration.freshness,
+                    timeZone: .current, flashing: runtime.configuration.alarms.flashing,
+                    journalFailure: runtime.journalFailure)
                 renderer.render(clinic: model.state, screen: screen, context: context, into: &buffer)
                 terminal.present(buffer, theme: theme)
                 lastDrawnSecond = second
@@ -116,9 +119,10 @@ final class TerminalLoop {
         }
     }
 
-    /// Frames per simulated second: 4 while a high alarm flashes (~2 Hz), else 1 (the clock).
+    /// Frames per simulated second: 4 while an alarm flashes (high ~2 Hz), else 1 (the clock).
     private func framesPerSecond(_ state: ClinicState) -> Double {
-        runtime.configuration.alarms.flashing && state.highestAlarmPriority == .high ? 4 : 1
+        let context = RenderContext(now: runtime.clock.now(), flashing: runtime.configuration.alarms.flashing)
+        return AlarmStyle.isAnimating(state, context: context) ? 4 : 1
     }
 
     /// Real milliseconds until the next frame is due (at least 10 ms, at most 1 s).

@@ -13,6 +13,16 @@ public enum ScreenCommand: Hashable, Sendable {
     case quit
     case confirm
     case decline
+    /// Acknowledge the selected chair's alarms.
+    case acknowledgeAlarms
+    /// Pause alarm audio for the configured time.
+    case pauseAudio
+    /// Open the list of every active alarm.
+    case showAlarmList
+    /// Switch one parameter's alarm off or back on, for the selected chair.
+    case switchAlarm
+    /// Delete the last character typed (dialogs that take text).
+    case deleteBackward
 }
 
 /// Where a binding applies.
@@ -21,6 +31,11 @@ public enum KeyScope: Hashable, Sendable {
     case screen
     /// Only in the quit confirmation.
     case quitConfirmation
+    /// Only in the alarm list (`A`).
+    case alarmList
+    /// Only in the alarm-off dialog (`o`). While it takes a reason, every printable key is
+    /// text; only the bindings for Enter, Esc and Backspace act.
+    case alarmOffDialog
 }
 
 /// One row of the key table: the keys, what they do, and how help and footer name them.
@@ -75,22 +90,41 @@ public struct KeyMap: Hashable, Sendable {
     /// The standard bindings.
     public static let standard = KeyMap(bindings: [
         KeyBinding([.up, .character("k")], .moveUp, label: "Up/k", description: "Select the chair above",
-                   legend: "{arrows}/hjkl move"),
+                   legend: "{arrows} move"),
         KeyBinding([.down, .character("j")], .moveDown, label: "Down/j", description: "Select the chair below"),
         KeyBinding([.left, .character("h")], .moveLeft, label: "Left/h", description: "Select the previous chair"),
         KeyBinding([.right, .character("l")], .moveRight, label: "Right/l", description: "Select the next chair"),
         KeyBinding((1...9).map { .character(Character(String($0))) }, .selectNumbered, label: "1-9",
-                   description: "Select chair 1 to 9", legend: "1-9 chair"),
+                   description: "Select chair 1 to 9"),
         KeyBinding([.enter], .openDetail, label: "Enter",
                    description: "Open the selected chair's detail", legend: "Enter detail"),
-        KeyBinding([.escape], .back, label: "Esc", description: "Back: close help, dialog or detail", legend: "Esc back"),
+        KeyBinding([.character("a")], .acknowledgeAlarms, label: "a",
+                   description: "Acknowledge the selected chair's alarms", legend: "a ack"),
+        KeyBinding([.character("s")], .pauseAudio, label: "s",
+                   description: "Silence: pause alarm audio (time-limited)", legend: "s silence"),
+        KeyBinding([.character("A")], .showAlarmList, label: "A",
+                   description: "List every active alarm", legend: "A alarms"),
+        KeyBinding([.character("o")], .switchAlarm, label: "o",
+                   description: "Alarm off/on for one parameter of the chair", legend: "o alm off"),
+        KeyBinding([.escape], .back, label: "Esc", description: "Back: close help, list, dialog or detail"),
         KeyBinding([.character("?")], .toggleHelp, label: "?", description: "Show or hide this help", legend: "? help"),
-        KeyBinding([.character("t")], .cycleTheme, label: "t", description: "Next colour theme", legend: "t theme"),
+        KeyBinding([.character("t")], .cycleTheme, label: "t", description: "Next colour theme"),
         KeyBinding([.character("q")], .quit, label: "q",
                    description: "Quit (asks first while sessions are active)", legend: "q quit"),
         KeyBinding([.character("y"), .character("Y")], .confirm, label: "y",
-                   description: "Quit dialog: yes, quit", scope: .quitConfirmation),
+                   description: "yes, quit", scope: .quitConfirmation),
         KeyBinding([.character("n"), .character("N"), .escape], .decline, label: "n/Esc",
-                   description: "Quit dialog: no, keep running", scope: .quitConfirmation),
+                   description: "no, keep running", scope: .quitConfirmation),
+        KeyBinding([.up, .character("k")], .moveUp, label: "Up", description: "previous", scope: .alarmList),
+        KeyBinding([.down, .character("j")], .moveDown, label: "Down", description: "next", scope: .alarmList),
+        KeyBinding([.enter], .confirm, label: "Enter", description: "go to chair", scope: .alarmList),
+        KeyBinding([.escape, .character("A")], .decline, label: "Esc", description: "close", scope: .alarmList),
+        KeyBinding([.up], .moveUp, label: "Up", description: "previous", scope: .alarmOffDialog),
+        KeyBinding([.down], .moveDown, label: "Down", description: "next", scope: .alarmOffDialog),
+        KeyBinding((1...9).map { .character(Character(String($0))) }, .selectNumbered, label: "1-6",
+                   description: "pick", scope: .alarmOffDialog),
+        KeyBinding([.enter], .confirm, label: "Enter", description: "ok", scope: .alarmOffDialog),
+        KeyBinding([.backspace, .delete], .deleteBackward, label: "Bksp", description: "erase", scope: .alarmOffDialog),
+        KeyBinding([.escape], .decline, label: "Esc", description: "cancel", scope: .alarmOffDialog),
     ])
 }

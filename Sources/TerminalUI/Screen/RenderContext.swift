@@ -15,15 +15,23 @@ public struct RenderContext: Sendable {
     public var freshness: FreshnessPolicy
     /// The zone wall-clock times are shown in (`TimeZone.current` in the app, UTC in tests).
     public var timeZone: TimeZone
+    /// Flash unacknowledged high (~2 Hz) and medium (~0.5 Hz) alarms. Clinic configuration
+    /// (`[alarms] flashing`): off for photosensitive rooms, when markers and words remain steady.
+    public var flashing: Bool
+    /// Why the journal cannot record (set by the app while writes fail). The header then
+    /// shows a technical `JOURNAL FAILING` alarm: actions taken now may not be recorded.
+    public var journalFailure: String?
 
     public init(
         now: Date, glyphs: GlyphSet = .unicode, freshness: FreshnessPolicy = FreshnessPolicy(),
-        timeZone: TimeZone = .current
+        timeZone: TimeZone = .current, flashing: Bool = true, journalFailure: String? = nil
     ) {
         self.now = now
         self.glyphs = glyphs
         self.freshness = freshness
         self.timeZone = timeZone
+        self.flashing = flashing
+        self.journalFailure = journalFailure
     }
 
     /// `HH:MM:SS` of `date` in this context's time zone.

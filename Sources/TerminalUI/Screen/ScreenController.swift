@@ -22,6 +22,18 @@ public struct ScreenController: Sendable {
             }
             return (next, [])
         }
+        if case .alarmList(let cursor) = screen.overlay { return handleAlarmList(key, cursor: cursor, screen: next, clinic: clinic) }
+        if case .alarmOff(let dialog) = screen.overlay {
+            let disabled = Set(clinic[chair: dialog.chair].map { Array($0.alarms.disabled.keys) } ?? [])
+            switch dialog.handle(key, command: keyMap.binding(for: key, in: .alarmOffDialog)?.command, disabled: disabled) {
+            case .open(let updated): next.overlay = .alarmOff(updated)
+            case .cancelled: next.overlay = nil
+            case .confirmed(let effect):
+                next.overlay = nil
+                return (next, [effect])
+            }
+            return (next, [])
+        }
         guard let binding = keyMap.binding(for: key, in: .screen) else { return (next, []) }
         var effects: [ScreenEffect] = []
         switch binding.command {
@@ -52,10 +64,55 @@ public struct ScreenController: Sendable {
             } else {
                 effects.append(.quit)
             }
-        case .confirm, .decline:
+        case .acknowledgeAlarms:
+            if let chair = selectedChair(next, clinic: clinic) {
+                if chair.alarms.active.isEmpty {
+                    next.message = "\(chair.label) has no active alarm"
+                } else {
+                    effects.append(.acknowledgeAlarms(chair.id))
+                }
+            }
+        case .pauseAudio:
+            effects.append(.pauseAudio)
+        case .showAlarmList:
+            next.overlay = .alarmList(cursor: 0)
+        case .switchAlarm:
+            if let chair = selectedChair(next, clinic: clinic) {
+                next.overlay = .alarmOff(AlarmOffDialog(chair: chair.id))
+            }
+        case .confirm, .decline, .deleteBackward:
             break
         }
         return (next, effects)
+    }
+
+    // MARK: - Alarm list
+
+    /// Keys in the alarm list: arrows move the cursor, Enter selects that alarm's chair and
+    /// closes the list, Esc (or `A` again) closes it.
+    private func handleAlarmList(_ key: Key, cursor: Int, screen: ScreenState, clinic: ClinicState)
+        -> (ScreenState, [ScreenEffect]) {
+        var next = screen
+        let alarms = clinic.allActiveAlarms
+        let clamped = min(max(0, cursor), max(0, alarms.count - 1))
+        switch keyMap.binding(for: key, in: .alarmList)?.command {
+        case .moveUp: next.overlay = .alarmList(cursor: max(0, clamped - 1))
+        case .moveDown: next.overlay = .alarmList(cursor: min(max(0, alarms.count - 1), clamped + 1))
+        case .confirm:
+            next.overlay = nil
+            if alarms.indices.contains(clamped), let index = clinic.chairs.firstIndex(where: { $0.id == alarms[clamped].chair.id }) {
+                select(index, in: &next, clinic: clinic)
+            }
+        case .decline: next.overlay = nil
+        default: break
+        }
+        return (next, [])
+    }
+
+    /// The chair the operator is looking at: the detail's chair, or the selected tile's.
+    private func selectedChair(_ screen: ScreenState, clinic: ClinicState) -> ChairState? {
+        if case .detail(let id) = screen.mode, let chair = clinic[chair: id] { return chair }
+        return screen.selection(in: clinic).map { clinic.chairs[$0] }
     }
 
     // MARK: - Selection

@@ -41,6 +41,10 @@ public struct ScreenRenderer: Sendable {
         case .help: HelpOverlay.render(keyMap: keyMap, buffer: &buffer, glyphs: context.glyphs)
         case .quitConfirmation:
             QuitDialog.render(activeSessions: clinic.activeChairCount, buffer: &buffer, glyphs: context.glyphs)
+        case .alarmList(let cursor):
+            AlarmListOverlay.render(clinic: clinic, cursor: cursor, context: context, buffer: &buffer)
+        case .alarmOff(let dialog):
+            AlarmOffDialogView.render(dialog: dialog, clinic: clinic, buffer: &buffer, context: context)
         case nil: break
         }
     }

@@ -20,6 +20,10 @@ public struct ScreenState: Hashable, Sendable {
         case help
         /// "Sessions are active. Quit? (y/n)".
         case quitConfirmation
+        /// Every active alarm of every chair (`A`); `cursor` indexes `ClinicState.allActiveAlarms`.
+        case alarmList(cursor: Int)
+        /// Switching one parameter's alarm off or on for one chair (`o`).
+        case alarmOff(AlarmOffDialog)
     }
 
     public var mode: Mode
@@ -57,4 +61,10 @@ public enum ScreenEffect: Hashable, Sendable {
     case quit
     /// Switch to the next colour theme.
     case cycleTheme
+    /// Acknowledge the chair's alarms (journaled with who and when).
+    case acknowledgeAlarms(ChairID)
+    /// Pause alarm audio for the clinic's configured time.
+    case pauseAudio
+    /// Switch one parameter's alarm off (with a reason) or back on, for one chair.
+    case switchAlarm(chair: ChairID, kind: VitalKind, isOff: Bool, reason: String)
 }

@@ -24,7 +24,7 @@ public enum BoardView {
             let summary = ChairSummary(chair: chair, clinic: clinic, now: context.now, policy: context.freshness)
             ChairTile.render(
                 summary, chair: chair, style: layout.style, isSelected: index == selected, in: rect,
-                buffer: &buffer, context: context)
+                buffer: &buffer, context: context, escalationCount: clinic.alarmRules.escalationCount)
         }
         if let slot = layout.moreSlot {
             renderMore(layout: layout, chairCount: clinic.chairs.count, in: slot, buffer: &buffer, glyphs: context.glyphs)

@@ -3,7 +3,7 @@ public import InfusionCore
 /// One chair on the board: a header row and up to six rows of values.
 ///
 /// Header: selection mark, chair label, patient (or `free`), phase, and on the right
-/// the alarm slot and `SIM`. Rows, by `TileStyle`:
+/// the chair's alarm priority (`!!! HIGH`) and `SIM`. Rows, by `TileStyle`:
 ///
 /// ```
 /// compact   12:30/40:00 19.9/40.0mg      MON ✓ PMP ✓
@@ -16,69 +16,102 @@ public import InfusionCore
 /// large     as regular, then an HR trend row and the latest NIBP readings with their times
 /// ```
 ///
+/// With an alarm (or an alarm switched off) the tile gives up its least important line
+/// for the alarm line `!!! SpO2 82<85 ACK +1`: in the regular and large styles the dose
+/// moves beside the blood pressure in place of the HR trend; in the compact style the
+/// alarm line takes the place of elapsed time and dose. While alarming, the header is
+/// drawn in the priority's role (flashing: see `AlarmStyle.isLit`) and the alarming value
+/// in the priority's role, bold.
+///
 /// The last column of the tile is left blank as the gutter between tiles.
 public enum ChairTile {
     /// Draws `chair` (summarised as `summary`) into `rect`, clipped to it.
     ///
-    /// - Parameter alarmMarker: the highest active alarm (`!!!`, `!!`, `!`) and its role;
-    ///   the header keeps this slot on the right beside `SIM`, so alarms added later
-    ///   have one place to go. Nil until alarms exist.
+    /// - Parameter escalationCount: medium alarms at once that make the chair high
+    ///   (`AlarmRules.escalationCount`).
     public static func render(
         _ summary: ChairSummary, chair: ChairState, style: TileStyle, isSelected: Bool, in rect: Rect,
-        buffer: inout CellBuffer, context: RenderContext, alarmMarker: Segment? = nil
+        buffer: inout CellBuffer, context: RenderContext, escalationCount: Int = 2
     ) {
         let area = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - 1), height: rect.height)
         buffer.fill(area)
         guard !area.isEmpty else { return }
         let glyphs = context.glyphs
-        drawHeader(summary, isSelected: isSelected, alarmMarker: alarmMarker, row: area.row(0), buffer: &buffer,
-                   glyphs: glyphs)
-        let rows = self.rows(summary, chair: chair, style: style, width: area.width, context: context)
+        let alarms = TileAlarms(chair, escalationCount: escalationCount)
+        drawHeader(summary, isSelected: isSelected, alarms: alarms, row: area.row(0), buffer: &buffer,
+                   context: context)
+        let rows = self.rows(summary, chair: chair, style: style, width: area.width, alarms: alarms, context: context)
         for (index, row) in rows.enumerated() where index + 1 < area.height {
             buffer.drawRow(row.left, right: row.right, in: area.row(index + 1), glyphs: glyphs)
         }
     }
 
-    /// The header row: `► CHAIR-01 A.T. 0001 INFUSING ... [alarm] SIM`.
+    /// The header row: `► CHAIR-01 A.T. 0001 INFUSING ... !!! HIGH SIM`.
+    ///
+    /// While the chair alarms, the row is filled in the priority's role; in the dark half of
+    /// a flash it returns to the plain header and only the marker stays, reversed. When the
+    /// row is too narrow for everything the phase is left out, never the priority or `SIM`.
     static func drawHeader(
-        _ summary: ChairSummary, isSelected: Bool, alarmMarker: Segment?, row: Rect,
-        buffer: inout CellBuffer, glyphs: GlyphSet
+        _ summary: ChairSummary, isSelected: Bool, alarms: TileAlarms, row: Rect,
+        buffer: inout CellBuffer, context: RenderContext
     ) {
-        let role: StyleRole = isSelected ? .selected : .label
-        let attributes: TextAttributes = isSelected ? [.reverse, .bold] : .bold
+        let glyphs = context.glyphs
+        let plainRole: StyleRole = isSelected ? .selected : .label
+        let plainAttributes: TextAttributes = isSelected ? [.reverse, .bold] : .bold
+        var role = plainRole
+        var attributes = plainAttributes
+        var right: [Segment] = []
+        if let priority = alarms.priority {
+            let lit = AlarmStyle.isLit(priority, isFlashing: alarms.needsAttention, context: context)
+            if lit {
+                role = AlarmStyle.role(for: priority)
+                attributes = AlarmStyle.attributes(for: priority)
+            }
+            right.append(AlarmStyle.markerSegment(priority, lit: lit))
+        }
+        if summary.isSimulated { right.append(Segment("SIM", role: .simulated, attributes: .reverse)) }
         buffer.fill(row, with: Cell(" ", role: role, attributes: attributes))
         let mark = isSelected ? glyphs.selectionMark : " "
-        var left = [Segment(mark + summary.label, role: role, attributes: attributes)]
+        var left = [Segment(mark + summary.label, role: plainRole, attributes: plainAttributes)]
+        if !isSelected { left[0] = Segment(mark + summary.label, role: role, attributes: attributes) }
         left.append(Segment(summary.patient ?? "free", role: role, attributes: attributes))
-        if let phase = summary.phase { left.append(Segment(phase.label, role: role, attributes: attributes)) }
-        var right: [Segment] = []
-        if let alarmMarker { right.append(alarmMarker) }
-        if summary.isSimulated { right.append(Segment("SIM", role: .simulated, attributes: .reverse)) }
+        if let phase = summary.phase {
+            let withPhase = left + [Segment(phase.label, role: role, attributes: attributes)]
+            if right.isEmpty || TileAlarms.width(of: withPhase) + 1 + TileAlarms.width(of: right) <= row.width {
+                left = withPhase
+            }
+        }
         buffer.drawRow(left, right: right, in: row, glyphs: glyphs)
     }
 
     typealias Row = (left: [Segment], right: [Segment])
 
-    static func rows(_ summary: ChairSummary, chair: ChairState, style: TileStyle, width: Int, context: RenderContext)
-        -> [Row] {
+    static func rows(
+        _ summary: ChairSummary, chair: ChairState, style: TileStyle, width: Int, alarms: TileAlarms,
+        context: RenderContext
+    ) -> [Row] {
         let glyphs = context.glyphs
         let links = summary.links.map { $0.segment(glyphs: glyphs) }
         let elapsed = Segment(summary.elapsed ?? "")
         let dose = Segment(summary.dose ?? "")
-        let heartRate = summary.heartRate.segment(prefix: "HR ", glyphs: glyphs)
-        let spo2 = summary.spo2.segment(prefix: "SpO2 ", glyphs: glyphs)
-        let respiratory = summary.respiratoryRate.segment(prefix: "RR ", glyphs: glyphs)
-        let etco2 = summary.etco2.segment(prefix: "EtCO2 ", glyphs: glyphs)
-        let pressure = summary.bloodPressure.segment(prefix: "BP ", glyphs: glyphs)
+        let heartRate = alarms.highlighted(summary.heartRate.segment(prefix: "HR ", glyphs: glyphs), kinds: [.heartRate])
+        let spo2 = alarms.highlighted(summary.spo2.segment(prefix: "SpO2 ", glyphs: glyphs), kinds: [.spo2])
+        let respiratory = alarms.highlighted(
+            summary.respiratoryRate.segment(prefix: "RR ", glyphs: glyphs), kinds: [.respiratoryRate])
+        let etco2 = alarms.highlighted(summary.etco2.segment(prefix: "EtCO2 ", glyphs: glyphs), kinds: [.etco2])
+        let pressure = alarms.highlighted(
+            summary.bloodPressure.segment(prefix: "BP ", glyphs: glyphs), kinds: [.systolic, .diastolic, .meanPressure])
         let rate = rateSegments(summary, glyphs: glyphs)
+        let linksWidth = TileAlarms.width(of: links)
+        let alarmLine = alarms.hasLine ? alarms.line(width: width - linksWidth - (links.isEmpty ? 0 : 1)) : nil
         guard summary.patient != nil else {
-            return [([Segment("no session", role: .dim)], links)]
+            return [(alarmLine ?? [Segment("no session", role: .dim)], links)]
         }
         switch style {
         case .compact:
             let used = pressure.width + respiratory.width + etco2.width + 3
             return [
-                ([elapsed, dose], links),
+                (alarmLine ?? [elapsed, dose], links),
                 (rate + [heartRate, spo2], []),
                 ([pressure, respiratory, etco2, trend(.heartRate, chair: chair, width: width - used - 1, context: context)], []),
             ]
@@ -90,8 +123,12 @@ public enum ChairTile {
                 ([pressure, Segment("HR", role: .label),
                   trend(.heartRate, chair: chair, width: width - pressure.width - 5, context: context)], []),
             ]
+            if let alarmLine {
+                rows[1] = (alarmLine, links)
+                rows[3] = ([pressure, Segment("Dose " + (summary.dose ?? ""))], [])
+            }
             if style == .large {
-                rows[3] = ([pressure], [])
+                rows[3] = alarmLine == nil ? ([pressure], []) : rows[3]
                 rows.append(([Segment("HR  ", role: .label), trend(.heartRate, chair: chair, width: width - 5, context: context)], []))
                 let readings = NIBPHistory.text(for: chair, width: width - 5, timeZone: context.timeZone)
                 rows.append(([Segment("NIBP", role: .label), Segment(readings ?? "none yet", role: readings == nil ? .dim : .text)], []))

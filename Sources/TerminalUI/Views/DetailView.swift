@@ -4,8 +4,9 @@ public import InfusionCore
 ///
 /// Opened with Enter on a tile. Trends are one labelled sparkline row per vital, a
 /// column per minute with the newest on the right (gaps left blank, never filled in);
-/// NIBP readings are listed each at its own time. The event list is newest first and
-/// takes whatever rows remain.
+/// NIBP readings are listed each at its own time. The chair's alarms follow (active,
+/// switched off, then history newest first; see `AlarmHistoryLines`), then the event
+/// list, newest first, in whatever rows remain.
 public enum DetailView {
     /// The continuous parameters drawn as minute trends, in this order.
     static let continuousKinds: [VitalKind] = [.heartRate, .spo2, .respiratoryRate, .etco2]
@@ -46,6 +47,17 @@ public enum DetailView {
         }
         lines.append(nibpTrendLine(chair: chair, summary: summary, width: width, context: context))
         lines.append(nibpReadingsLine(chair: chair, width: width, context: context))
+        let alarmLines = AlarmHistoryLines.lines(chair: chair, context: context)
+        lines.append(([Segment("Alarms", role: .label, attributes: .underline),
+                       Segment(alarmLines.isEmpty ? "none" : "active, then history (newest first)", role: .dim)], []))
+        // Leave the events at least two rows: the alarm section takes what else is free.
+        let free = bounds.height - 2 - lines.count - 1
+        let alarmRows = min(alarmLines.count, max(1, free - 2))
+        lines += alarmLines.prefix(alarmRows)
+        if alarmRows < alarmLines.count, var last = lines.popLast() {
+            last.right = [Segment("+\(alarmLines.count - alarmRows) more", role: .dim)]
+            lines.append(last)
+        }
         lines.append(([Segment("Events", role: .label, attributes: .underline), Segment("newest first", role: .dim)], []))
         for entry in chair.log.reversed() {
             lines.append(([Segment(context.timeOfDay(entry.time), role: .label), Segment(entry.text)], []))

@@ -1,17 +1,56 @@
 public import InfusionCore
 
-/// The board's top row: clinic name, clock, active chairs, and the simulation banner.
+/// The top row: clinic name, clock, active chairs, the station's alarms, and the
+/// simulation banner.
+///
+/// ```
+/// Riverside Infusion 09:00:00 Active 7/8   !!! HIGH 3 alarms AUDIO PAUSED 1:45 SIMULATED DEVICES
+/// ```
+///
+/// The alarm summary (highest priority, escalation included, with marker and word, and
+/// the count of active alarms), the audio pause countdown and `JOURNAL FAILING` sit on the
+/// right and are never clipped: when the row is short, the banner shortens to `SIM`, then
+/// the clinic name and the active count give way.
 public enum Header {
     public static func render(clinic: ClinicState, context: RenderContext, row: Rect, buffer: inout CellBuffer) {
         buffer.fill(row, with: Cell(" ", role: .header, attributes: .bold))
-        let left = [
-            Segment(clinic.clinicName, role: .header, attributes: .bold),
-            Segment(context.timeOfDay(context.now), role: .header, attributes: .bold),
-            Segment("Active \(clinic.activeChairCount)/\(clinic.chairs.count)", role: .header, attributes: .bold),
-        ]
-        let right = clinic.hasSimulatedDevices
+        let name = Segment(clinic.clinicName, role: .header, attributes: .bold)
+        let clock = Segment(context.timeOfDay(context.now), role: .header, attributes: .bold)
+        let active = Segment("Active \(clinic.activeChairCount)/\(clinic.chairs.count)", role: .header, attributes: .bold)
+        let alarms = alarmSegments(clinic: clinic, context: context)
+        let banner = clinic.hasSimulatedDevices
             ? [Segment("SIMULATED DEVICES", role: .simulated, attributes: [.reverse, .bold])] : []
-        buffer.drawRow(left, right: right, in: row, glyphs: context.glyphs)
+        let shortBanner = banner.isEmpty ? [] : [Segment("SIM", role: .simulated, attributes: [.reverse, .bold])]
+        let choices: [(left: [Segment], right: [Segment])] = [
+            ([name, clock, active], alarms + banner),
+            ([name, clock, active], alarms + shortBanner),
+            ([clock, active], alarms + shortBanner),
+            ([clock], alarms + shortBanner),
+        ]
+        let fitting = choices.first { TileAlarms.width(of: $0.left) + 1 + TileAlarms.width(of: $0.right) <= row.width }
+        let chosen = fitting ?? choices[choices.count - 1]
+        buffer.drawRow(chosen.left, right: chosen.right, in: row, glyphs: context.glyphs)
+    }
+
+    /// `!!! HIGH 3 alarms`, `AUDIO PAUSED 1:45`, `JOURNAL FAILING`: what is present.
+    static func alarmSegments(clinic: ClinicState, context: RenderContext) -> [Segment] {
+        var segments: [Segment] = []
+        if let priority = clinic.highestAlarmPriority {
+            let count = clinic.chairs.reduce(0) { $0 + $1.alarms.active.count }
+            let flashing = clinic.chairs.contains { AlarmStyle.needsAttention($0.alarms) }
+            let lit = AlarmStyle.isLit(priority, isFlashing: flashing, context: context)
+            segments.append(AlarmStyle.markerSegment(priority, lit: lit))
+            segments.append(Segment("\(count) alarm\(count == 1 ? "" : "s")", role: AlarmStyle.role(for: priority),
+                                    attributes: AlarmStyle.attributes(for: priority)))
+        }
+        if clinic.isAudioPaused(at: context.now) {
+            let remaining = AlarmStyle.countdown(clinic.audioPauseRemaining(at: context.now))
+            segments.append(Segment("AUDIO PAUSED \(remaining)", role: .pending, attributes: [.bold, .underline]))
+        }
+        if context.journalFailure != nil {
+            segments.append(Segment("JOURNAL FAILING", role: .technical, attributes: [.bold, .reverse]))
+        }
+        return segments
     }
 }
 

@@ -1,17 +1,51 @@
 /// A centred box listing every binding of the `KeyMap`, and what the tile marks mean.
 ///
 /// Generated from the same table that drives the key handler, so it cannot go stale.
+/// Board bindings get a line each (the four moves share one); each dialog's bindings
+/// share one line, so the whole help fits an 80x24 screen.
 public enum HelpOverlay {
     public static func render(keyMap: KeyMap, buffer: inout CellBuffer, glyphs: GlyphSet) {
-        var lines: [String] = keyMap.bindings.map { pad($0.label, 8) + " " + $0.description }
-        lines.append("")
-        lines.append("MON \(glyphs.linkOK) link ok    MON \(glyphs.linkLost) link lost    MON \(glyphs.noData) no data")
-        lines.append("dimmed value + age: stale    \(glyphs.noData): expired or unavailable")
-        lines.append("SIM: simulated device, not a patient")
-        lines.append("Sparklines: HR, one column per minute, newest right")
+        let lines = self.lines(keyMap: keyMap, glyphs: glyphs)
         let box = DialogBox.centred(contentWidth: lines.map(\.unicodeScalars.count).max() ?? 0,
                                     contentHeight: lines.count, in: buffer.bounds)
         DialogBox.render(title: "Keys (Esc closes)", lines: lines, in: box, buffer: &buffer, glyphs: glyphs)
+    }
+
+    static let moves: Set<ScreenCommand> = [.moveUp, .moveDown, .moveLeft, .moveRight]
+
+    static func lines(keyMap: KeyMap, glyphs: GlyphSet) -> [String] {
+        var lines: [String] = []
+        let screen = keyMap.bindings.filter { $0.scope == .screen }
+        var movesShown = false
+        for binding in screen {
+            if moves.contains(binding.command) {
+                guard !movesShown else { continue }
+                movesShown = true
+                let labels = screen.filter { moves.contains($0.command) }.map(\.label).joined(separator: " ")
+                lines.append(pad(glyphs.arrowKeys, 8) + " Select another chair (" + labels + ")")
+                continue
+            }
+            lines.append(pad(binding.label, 8) + " " + binding.description)
+        }
+        for (scope, title) in [(KeyScope.quitConfirmation, "Quit dialog:"), (.alarmList, "Alarm list:"),
+                               (.alarmOffDialog, "Alarm off:")] {
+            let bindings = keyMap.bindings.filter { $0.scope == scope }
+            var parts: [String] = []
+            for binding in bindings {
+                if binding.command == .moveDown, parts.last?.hasPrefix("Up ") == true {
+                    parts[parts.count - 1] = "Up/Down move"
+                    continue
+                }
+                parts.append(binding.label + " " + binding.description)
+            }
+            lines.append(title + " " + parts.joined(separator: "  "))
+        }
+        lines.append("!!! HIGH  !! MED  ! LOW (high, medium flash)  TECH: equipment alarm")
+        lines.append("ACK: acknowledged  LATCHED: ended, awaits ack  SpO2 ALM OFF: alarm off")
+        lines.append("MON \(glyphs.linkOK) link ok  MON \(glyphs.linkLost) link lost  MON \(glyphs.noData) no data"
+                     + "  SIM: simulated device")
+        lines.append("dimmed value + age: stale  \(glyphs.noData): expired or unavailable  HR trend: 1 col/min")
+        return lines
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
