@@ -21,6 +21,19 @@ public enum SessionPhase: String, Codable, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// A shorter word for a crowded tile header (an alarm marker beside it).
+    public var shortLabel: String {
+        switch self {
+        case .admitted: "ADM"
+        case .infusing: "INF"
+        case .paused: "PAUSE"
+        case .infusionComplete: "DONE"
+        case .observation: "OBS"
+        case .readyForDischarge: "READY"
+        case .signedOff: "SIGN"
+        }
+    }
+
     /// Whether the pump phase of the session is still open (pump reports move the phase).
     public var followsPump: Bool {
         self == .admitted || self == .infusing || self == .paused || self == .infusionComplete

@@ -50,7 +50,7 @@ public enum ChairTile {
     ///
     /// While the chair alarms, the row is filled in the priority's role; in the dark half of
     /// a flash it returns to the plain header and only the marker stays, reversed. When the
-    /// row is too narrow for everything the phase is left out, never the priority or `SIM`.
+    /// row is too narrow for everything the phase is shortened (`INF`), never the priority or `SIM`.
     static func drawHeader(
         _ summary: ChairSummary, isSelected: Bool, alarms: TileAlarms, row: Rect,
         buffer: inout CellBuffer, context: RenderContext
@@ -76,9 +76,13 @@ public enum ChairTile {
         if !isSelected { left[0] = Segment(mark + summary.label, role: role, attributes: attributes) }
         left.append(Segment(summary.patient ?? "free", role: role, attributes: attributes))
         if let phase = summary.phase {
-            let withPhase = left + [Segment(phase.label, role: role, attributes: attributes)]
-            if right.isEmpty || TileAlarms.width(of: withPhase) + 1 + TileAlarms.width(of: right) <= row.width {
-                left = withPhase
+            // The phase always shows: in full when it fits beside the alarm marker, else shortened.
+            for label in [phase.label, phase.shortLabel] {
+                let withPhase = left + [Segment(label, role: role, attributes: attributes)]
+                if right.isEmpty || TileAlarms.width(of: withPhase) + 1 + TileAlarms.width(of: right) <= row.width {
+                    left = withPhase
+                    break
+                }
             }
         }
         buffer.drawRow(left, right: right, in: row, glyphs: glyphs)
