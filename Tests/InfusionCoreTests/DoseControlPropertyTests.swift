@@ -1,18 +1,8 @@
 import Foundation
 import InfusionCore
 import Testing
+import TestSupport
 
-/// A small deterministic generator (SplitMix64) so property runs repeat exactly.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// For random weights, concentrations and dose rates, the preview's mg/kg/h, mg/h and mL/h
 /// agree, and no number is written with an ambiguous decimal.
@@ -24,7 +14,7 @@ struct SplitMix: RandomNumberGenerator {
 
     @Test(arguments: [1 as UInt64, 2, 3, 4])
     func previewUnitsAgree(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         var library = DrugLibrary.exampleKetamine
         library.concentrations = [0.4, 1, 2, 10, 50].map(MilligramsPerMilliliter.init)
         library.totalDoseLimits = TotalDoseLimits(soft: MilligramsPerKilogram(10), hard: MilligramsPerKilogram(20))
@@ -67,7 +57,7 @@ struct SplitMix: RandomNumberGenerator {
     }
 
     @Test func numberTextNeverWritesAnAmbiguousDecimal() {
-        var random = SplitMix(state: 99)
+        var random = SplitMix64(seed: 99)
         for _ in 0..<2000 {
             let magnitude = Double.random(in: -4...4, using: &random)
             let value = (Bool.random(using: &random) ? 1 : -1) * pow(10, magnitude)

@@ -1,21 +1,11 @@
 import Foundation
 import InfusionCore
+import TestSupport
 
-/// A deterministic generator (SplitMix64) so a failing case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+typealias SplitMix = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
+/// Awkward values for comparing encoders.
+extension SplitMix64 {
 
     static let awkwardDoubles: [Double] = [
         0, -0.0, 0.1, 0.2, 0.30000000000000004, 1e-7, 1e-5, 1e16, 1e21, 1e22, -1e300, 36.8, 98.6, 120,

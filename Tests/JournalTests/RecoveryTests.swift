@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import InfusionCore
 import Testing
+import TestSupport
 @testable import Journal
 
 @Suite("Recovery by snapshot and replay")
