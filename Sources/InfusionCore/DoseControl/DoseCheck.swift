@@ -43,6 +43,18 @@ struct DoseContext {
         return report.rate
     }
 
+    /// Who may do `action` now, and the chair's context: the first two checks every dose
+    /// intent makes, in this order (access first, so a locked station says so before anything).
+    static func authorized(
+        _ action: DoseAction, chair id: ChairID, state: ClinicState, library: DrugLibrary, access: Authenticator,
+        now: Date
+    ) -> Result<(OperatorIdentity, DoseContext), DoseRefusal> {
+        switch access.authorize(action, at: now) {
+        case .failure(let refusal): return .failure(.access(refusal))
+        case .success(let who): return make(id, state: state, library: library, now: now).map { (who, $0) }
+        }
+    }
+
     static func make(
         _ id: ChairID, state: ClinicState, library: DrugLibrary, now: Date
     ) -> Result<DoseContext, DoseRefusal> {

@@ -36,15 +36,11 @@ public enum InfusionControlValidator {
     public static func check(
         _ intent: InfusionControlIntent, state: ClinicState, library: DrugLibrary, access: Authenticator, at now: Date
     ) -> DoseCheck<InfusionControlPreview> {
-        let identity: OperatorIdentity
-        switch access.authorize(intent.action.doseAction, at: now) {
-        case .failure(let refusal): return .refused(.access(refusal))
-        case .success(let who): identity = who
-        }
-        let context: DoseContext
-        switch DoseContext.make(intent.chair, state: state, library: library, now: now) {
+        let identity: OperatorIdentity, context: DoseContext
+        switch DoseContext.authorized(
+            intent.action.doseAction, chair: intent.chair, state: state, library: library, access: access, now: now) {
         case .failure(let refusal): return .refused(refusal)
-        case .success(let found): context = found
+        case .success(let found): (identity, context) = found
         }
         guard context.session.phase.followsPump, let status = context.report?.status else {
             return .refused(.notAllowedNow("The pump has not reported: nothing to \(intent.action.rawValue)"))

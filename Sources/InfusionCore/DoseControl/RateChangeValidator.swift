@@ -22,15 +22,11 @@ public enum RateChangeValidator {
         _ intent: RateChangeIntent, state: ClinicState, library: DrugLibrary, access: Authenticator, at now: Date
     ) -> DoseCheck<RateChangePreview> {
         let action: DoseAction = intent.newRate > intent.oldRate ? .increaseRate : .decreaseRate
-        let identity: OperatorIdentity
-        switch access.authorize(action, at: now) {
-        case .failure(let refusal): return .refused(.access(refusal))
-        case .success(let who): identity = who
-        }
-        let context: DoseContext
-        switch DoseContext.make(intent.chair, state: state, library: library, now: now) {
+        let identity: OperatorIdentity, context: DoseContext
+        switch DoseContext.authorized(
+            action, chair: intent.chair, state: state, library: library, access: access, now: now) {
         case .failure(let refusal): return .refused(refusal)
-        case .success(let found): context = found
+        case .success(let found): (identity, context) = found
         }
         guard context.session.phase == .infusing, let report = context.report, report.status.isDelivering else {
             return .refused(.notAllowedNow("The pump is not infusing: resume it first, then change the rate"))

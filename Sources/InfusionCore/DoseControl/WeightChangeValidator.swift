@@ -46,15 +46,11 @@ public enum WeightChangeValidator {
     public static func check(
         _ intent: WeightChangeIntent, state: ClinicState, library: DrugLibrary, access: Authenticator, at now: Date
     ) -> DoseCheck<WeightChangePreview> {
-        let identity: OperatorIdentity
-        switch access.authorize(.changeWeight, at: now) {
-        case .failure(let refusal): return .refused(.access(refusal))
-        case .success(let who): identity = who
-        }
-        let context: DoseContext
-        switch DoseContext.make(intent.chair, state: state, library: library, now: now) {
+        let identity: OperatorIdentity, context: DoseContext
+        switch DoseContext.authorized(
+            .changeWeight, chair: intent.chair, state: state, library: library, access: access, now: now) {
         case .failure(let refusal): return .refused(refusal)
-        case .success(let found): context = found
+        case .success(let found): (identity, context) = found
         }
         let session = context.session
         guard [.admitted, .infusing, .paused].contains(session.phase) else {
