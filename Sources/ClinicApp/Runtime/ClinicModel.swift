@@ -11,18 +11,10 @@ public final class ClinicModel {
     private let subscription: Subscription<ClinicEventPayload>
     private let bus: EventBus<ClinicEventPayload>
 
-    public init(bus: EventBus<ClinicEventPayload>, initialState: ClinicState = ClinicState(), capacity: Int = 65_536) {
-        state = initialState
-        self.bus = bus
-        subscription = bus.subscribe(
-            name: "model", capacity: capacity, overflow: .coalescing { $0.coalescingKey },
-            onPublish: nil)
-    }
-
-    /// Subscribes with a wake-up called after each publish (the UI's wake pipe).
+    /// Subscribes to `bus`; `onPublish` (the UI's wake pipe) is called after each publish.
     public init(
         bus: EventBus<ClinicEventPayload>, initialState: ClinicState = ClinicState(), capacity: Int = 65_536,
-        onPublish: @escaping @Sendable () -> Void
+        onPublish: (@Sendable () -> Void)? = nil
     ) {
         state = initialState
         self.bus = bus

@@ -25,6 +25,7 @@ final class HeadlessLoop {
         runtime.start()
         defer { runtime.stop() }
         let startedAt = Date()
+        let timeFormatter = ISO8601DateFormatter()
         var nextStatus = startedAt.addingTimeInterval(min(options.statusInterval, 1))
         while !stop.isRequested {
             if model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness) > 0 {
@@ -33,7 +34,7 @@ final class HeadlessLoop {
             let real = Date()
             if real >= nextStatus {
                 let now = runtime.clock.now()
-                var block = "== \(model.state.clinicName) \(ISO8601DateFormatter().string(from: now)) "
+                var block = "== \(model.state.clinicName) \(timeFormatter.string(from: now)) "
                 block += "active \(model.state.activeChairCount)/\(model.state.chairs.count)"
                 block += model.state.hasSimulatedDevices ? " SIMULATED DEVICES\n" : "\n"
                 for line in StatusLine.lines(for: model.state, now: now, policy: runtime.configuration.freshness) {
