@@ -32,6 +32,7 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
     case operatorLocked(OperatorLock)
     case operatorUnlocked(OperatorUnlock)
     case operatorSignedOut(OperatorSignOut)
+    case deviceMessageRejected(DeviceMessageRejection)
 
     /// The chair the event belongs to, if any (for filing and the journal's index).
     public var chair: ChairID? {
@@ -57,6 +58,7 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
         case .infusionControlOrdered(let order): order.chair
         case .weightChanged(let change): change.chair
         case .operatorSignedIn, .signInFailed, .operatorLocked, .operatorUnlocked, .operatorSignedOut: nil
+        case .deviceMessageRejected(let rejection): rejection.chair
         }
     }
 

@@ -93,6 +93,7 @@ public enum ClinicReducer {
         case .infusionControlOrdered(let order): state.updateChair(order.chair) { DoseReduction.apply(order, chair: &$0) }
         case .weightChanged(let change): state.updateChair(change.chair) { DoseReduction.apply(change, chair: &$0) }
         case .operatorSignedIn, .signInFailed, .operatorLocked, .operatorUnlocked, .operatorSignedOut: break  // journaled; `Authenticator` holds sign-in state
+        case .deviceMessageRejected: break  // journaled for audit; nothing reached the model
         case .concentrationsEstimated(let estimate):
             state.updateChair(estimate.chair) { chair in
                 chair.plasmaConcentration = estimate.plasma
