@@ -33,6 +33,11 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
     case operatorUnlocked(OperatorUnlock)
     case operatorSignedOut(OperatorSignOut)
     case deviceMessageRejected(DeviceMessageRejection)
+    case dissociationScored(DissociationScoring)
+    case interventionRecorded(InterventionRecord)
+    case dischargeItemRecorded(DischargeItemRecord)
+    case sessionSigned(SessionSignature)
+    case sessionAmended(SessionAmendment)
 
     /// The chair the event belongs to, if any (for filing and the journal's index).
     public var chair: ChairID? {
@@ -59,6 +64,11 @@ public enum ClinicEventPayload: Hashable, Codable, Sendable {
         case .weightChanged(let change): change.chair
         case .operatorSignedIn, .signInFailed, .operatorLocked, .operatorUnlocked, .operatorSignedOut: nil
         case .deviceMessageRejected(let rejection): rejection.chair
+        case .dissociationScored(let scoring): scoring.chair
+        case .interventionRecorded(let record): record.chair
+        case .dischargeItemRecorded(let record): record.chair
+        case .sessionSigned(let signature): signature.chair
+        case .sessionAmended(let amendment): amendment.chair
         }
     }
 

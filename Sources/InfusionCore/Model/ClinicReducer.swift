@@ -36,7 +36,11 @@ public enum ClinicReducer {
                 chair.appendLog("\(names) unavailable: \(unavailable.reason)", at: unavailable.at)
             }
         case .pumpReported(let report):
-            state.updateChair(report.chair) { PumpReduction.apply(report, received: received, to: &$0) }
+            state.updateChair(report.chair) { chair in
+                let before = chair.session?.phase
+                PumpReduction.apply(report, received: received, to: &chair)
+                SignOffReduction.notePhaseChange(from: before, chair: &chair)
+            }
             state.updateChair(report.chair) { DoseReduction.confirm(report, received: received, chair: &$0) }
         case .deviceLinkChanged(let change):
             state.updateChair(change.chair) { chair in
@@ -62,6 +66,7 @@ public enum ClinicReducer {
                 guard chair.session?.id == change.session, chair.session?.phase != change.phase else { return }
                 chair.session?.phase = change.phase
                 chair.session?.phaseChangedAt = change.at
+                chair.session?.phaseHistory.append(PhaseEntry(phase: change.phase, at: change.at))
                 chair.appendLog("Phase \(change.phase.label)", at: change.at)
             }
         case .sessionEnded(let end):
@@ -73,25 +78,54 @@ public enum ClinicReducer {
         case .alarmRulesConfigured(let rules):
             state.alarmRules = rules
         case .alarmRaised(let raised):
-            state.updateChair(raised.chair) { AlarmReduction.raise(raised, chair: &$0) }
+            state.updateChair(raised.chair) { chair in
+                AlarmReduction.raise(raised, chair: &chair)
+                SignOffReduction.noteAlarms(at: raised.at, chair: &chair)
+            }
         case .alarmConditionEnded(let ended):
             let rules = state.alarmRules
-            state.updateChair(ended.chair) { AlarmReduction.endCondition(ended, chair: &$0, rules: rules) }
+            state.updateChair(ended.chair) { chair in
+                AlarmReduction.endCondition(ended, chair: &chair, rules: rules)
+                SignOffReduction.noteAlarms(at: ended.at, chair: &chair)
+            }
         case .alarmsAcknowledged(let acknowledgement):
-            state.updateChair(acknowledgement.chair) { AlarmReduction.acknowledge(acknowledgement, chair: &$0) }
+            state.updateChair(acknowledgement.chair) { chair in
+                AlarmReduction.acknowledge(acknowledgement, chair: &chair)
+                SignOffReduction.noteAlarms(at: acknowledgement.at, chair: &chair)
+            }
         case .alarmAudioPaused(let pause):
             state.audioPause = pause
         case .alarmSwitched(let change):
-            state.updateChair(change.chair) { AlarmReduction.switchAlarm(change, chair: &$0) }
+            state.updateChair(change.chair) { chair in
+                AlarmReduction.switchAlarm(change, chair: &chair)
+                SignOffReduction.noteAlarms(at: change.at, chair: &chair)
+            }
         case .sessionResumed(let resumed):
             state.updateChair(resumed.chair) { chair in
                 guard chair.session?.id == resumed.session else { return }
                 chair.session?.resumedAfterGap = resumed.gap
                 chair.appendLog("Resumed after restart; gap \(DurationText.clock(resumed.gap))", at: resumed.at)
             }
-        case .rateChangeOrdered(let order): state.updateChair(order.chair) { DoseReduction.apply(order, chair: &$0) }
-        case .infusionControlOrdered(let order): state.updateChair(order.chair) { DoseReduction.apply(order, chair: &$0) }
-        case .weightChanged(let change): state.updateChair(change.chair) { DoseReduction.apply(change, chair: &$0) }
+        case .rateChangeOrdered(let order):
+            state.updateChair(order.chair) { chair in
+                DoseReduction.apply(order, chair: &chair)
+                SignOffReduction.record(order, chair: &chair)
+            }
+        case .infusionControlOrdered(let order):
+            state.updateChair(order.chair) { chair in
+                DoseReduction.apply(order, chair: &chair)
+                SignOffReduction.record(order, chair: &chair)
+            }
+        case .weightChanged(let change):
+            state.updateChair(change.chair) { chair in
+                DoseReduction.apply(change, chair: &chair)
+                SignOffReduction.record(change, chair: &chair)
+            }
+        case .dissociationScored(let scoring): state.updateChair(scoring.chair) { SignOffReduction.apply(scoring, chair: &$0) }
+        case .interventionRecorded(let record): state.updateChair(record.chair) { SignOffReduction.apply(record, chair: &$0) }
+        case .dischargeItemRecorded(let record): state.updateChair(record.chair) { SignOffReduction.apply(record, chair: &$0) }
+        case .sessionSigned(let signature): state.updateChair(signature.chair) { SignOffReduction.apply(signature, chair: &$0) }
+        case .sessionAmended: break  // journaled; the closed session is no longer in the state (see `SessionAmendmentRecord`)
         case .operatorSignedIn, .signInFailed, .operatorLocked, .operatorUnlocked, .operatorSignedOut: break  // journaled; `Authenticator` holds sign-in state
         case .deviceMessageRejected: break  // journaled for audit; nothing reached the model
         case .concentrationsEstimated(let estimate):

@@ -12,10 +12,17 @@ public struct SessionStart: Hashable, Codable, Sendable {
     /// Baseline vitals at admission, keyed by kind.
     public var baseline: [VitalKind: Double]
     public var admittedAt: Date
+    /// Who admitted the patient (nil in journals written before admission recorded it,
+    /// and for the demo clinic's automatic admissions).
+    public var admittedBy: OperatorIdentity?
+    /// The reason given to go on although baseline BP was above the clinic's delay
+    /// threshold (nil when it was not, or in older journals).
+    public var baselineWarningReason: String?
 
     public init(
         session: SessionID, chair: ChairID, patient: PatientIdentity, weight: Kilograms, weighedAt: Date,
-        order: InfusionOrder, baseline: [VitalKind: Double], admittedAt: Date
+        order: InfusionOrder, baseline: [VitalKind: Double], admittedAt: Date,
+        admittedBy: OperatorIdentity? = nil, baselineWarningReason: String? = nil
     ) {
         self.session = session
         self.chair = chair
@@ -25,5 +32,7 @@ public struct SessionStart: Hashable, Codable, Sendable {
         self.order = order
         self.baseline = baseline
         self.admittedAt = admittedAt
+        self.admittedBy = admittedBy
+        self.baselineWarningReason = baselineWarningReason
     }
 }

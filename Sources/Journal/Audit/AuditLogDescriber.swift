@@ -82,6 +82,34 @@ struct AuditLogDescriber {
         case .sessionResumed(let resumed):
             entry.what = "Session resumed after restart"
             entry.newValue = "gap \(DurationText.clock(resumed.gap))"
+        case .deviceMessageRejected(let rejection):
+            entry.who = "hl7"
+            entry.what = "Device message rejected"
+            entry.newValue = "\(rejection.code) \(rejection.reason) (\(rejection.byteCount) bytes from \(rejection.source))"
+        case .dissociationScored(let scoring):
+            entry.who = scoring.by.user.rawValue
+            entry.what = "Dissociation score"
+            entry.newValue = scoring.score?.label ?? "invalid items \(scoring.items)"
+        case .interventionRecorded(let record):
+            entry.who = record.by.user.rawValue
+            entry.what = "\(record.isAdverseEvent ? "Adverse event" : "Intervention") \(record.kind.rawValue)"
+            entry.newValue = record.text
+        case .dischargeItemRecorded(let record):
+            entry.who = record.by.user.rawValue
+            entry.what = "Checklist \(record.item.kind.rawValue)"
+            entry.newValue = record.item.label
+        case .sessionSigned(let signature):
+            entry.who = signature.signer.user.rawValue
+            entry.what = signature.amends == nil ? "Session signed" : "Amendment signed"
+            entry.oldValue = signature.amends == nil ? phases[signature.session]?.label : nil
+            entry.newValue = "\(signature.signer.printedName) (\(signature.signer.role.title)): \(signature.meaning); "
+                + "record through \(signature.recordThroughSequence), SHA-256 \(signature.recordHash)"
+            if signature.amends == nil { phases[signature.session] = .signedOff }
+        case .sessionAmended(let amendment):
+            entry.who = amendment.by.user.rawValue
+            entry.what = "Session amended"
+            entry.newValue = amendment.text
+            entry.reason = "amends signature at \(amendment.signatureSequence)"
         default:
             entry.what = kind  // the extension point: describe new payload cases above
         }

@@ -9,17 +9,32 @@ public struct AuditReport: Sendable, Equatable {
     public var headHash: String?
     /// The first bad record, or `nil` when the chain verifies.
     public var problem: AuditProblem?
+    /// Every session signature checked against its rebuilt record (checked even when the
+    /// chain is broken, so an edit shows as both).
+    public var signatures = SignatureReport()
 
-    /// Whether every record verified.
-    public var isIntact: Bool { problem == nil }
+    /// Whether every record verified and every signature is bound to its record.
+    public var isIntact: Bool { problem == nil && signatures.isIntact }
 
-    /// One line for a person: the count and head, or the first bad record and why.
+    /// For a person: the count and head, or the first bad record and why; then one line
+    /// per broken signature binding.
     public var summary: String {
+        var text: String
         if let problem {
-            return "FAILED at record \(problem.sequence): \(problem.detail) (\(verifiedCount) records verified before it)"
+            text = "FAILED at record \(problem.sequence): \(problem.detail) (\(verifiedCount) records verified before it)"
+        } else if let headSequence, let headHash {
+            text = "OK: \(verifiedCount) records verified, chain head \(headSequence) \(headHash)"
+        } else {
+            text = "OK: journal is empty"
         }
-        guard let headSequence, let headHash else { return "OK: journal is empty" }
-        return "OK: \(verifiedCount) records verified, chain head \(headSequence) \(headHash)"
+        let broken = signatures.broken
+        if !signatures.checks.isEmpty {
+            text += broken.isEmpty
+                ? "\nOK: \(signatures.checks.count) signatures bound to their records"
+                : "\nFAILED: \(broken.count) of \(signatures.checks.count) signatures do not verify"
+        }
+        for check in broken { text += "\n  " + check.summary }
+        return text
     }
 }
 

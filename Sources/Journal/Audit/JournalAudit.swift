@@ -13,12 +13,19 @@ public enum JournalAudit {
     /// replaced), or `kind`/`chair` columns that disagree with the payload (edited).
     ///
     /// - Throws: ``JournalError`` if the file cannot be opened or read at all.
+    ///
+    /// Then checks every session signature against the record rebuilt from the journal
+    /// (``SignatureVerifier``): a broken binding fails the audit too.
     public static func verify(databasePath: URL) throws(JournalError) -> AuditReport {
         let store = try JournalStore(path: databasePath, readOnly: true)
-        return try store.read { db in try verify(db) }
+        return try store.read { db in
+            var report = try verifyChain(db)
+            report.signatures = try SignatureVerifier.verify(db)
+            return report
+        }
     }
 
-    static func verify(_ db: Database) throws -> AuditReport {
+    static func verifyChain(_ db: Database) throws -> AuditReport {
         var report = AuditReport(verifiedCount: 0)
         var tip = ChainTip.empty
         let decoder = PayloadCoding.makeDecoder()

@@ -49,11 +49,12 @@ public enum JournalRecovery {
         let decoder = PayloadCoding.makeDecoder()
         var result = RecoveredJournal.empty
         if useSnapshot, let snapshot = try latestValidSnapshot(db) {
-            do {
-                result.state = try decoder.decode(ClinicState.self, from: snapshot.state)
-            } catch {
-                throw JournalError.unreadable("snapshot at \(snapshot.sequence) does not decode: \(error)")
+            // A snapshot is a cache, not a record: one that no longer decodes (written by an
+            // incompatible version) is ignored and the whole journal is replayed instead.
+            guard let state = try? decoder.decode(ClinicState.self, from: snapshot.state) else {
+                return try load(db, useSnapshot: false, upTo: last)
             }
+            result.state = state
             result.lastSequence = snapshot.sequence
             result.lastHash = snapshot.eventHash
             result.lastEventAt = Date(timeIntervalSinceReferenceDate: snapshot.takenAt)
