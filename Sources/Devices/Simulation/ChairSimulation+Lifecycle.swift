@@ -27,6 +27,8 @@ extension ChairSimulation {
             lifecycle = .ready(endAt: tick + SimulationSchedule.seconds(schedule.session.dischargeDelay))
         case .ready(let endAt) where tick >= endAt:
             discharge(at: tick, schedule: schedule, into: &events)
+        case .releasing:
+            vacate(at: tick, schedule: schedule, into: &events)
         default:
             break
         }
@@ -81,25 +83,42 @@ extension ChairSimulation {
         lifecycle = .admitted(pumpStartAt: tick + SimulationSchedule.seconds(schedule.session.pumpStartDelay))
     }
 
-    /// Programs the pump for the order (rate to 0.1 mL/h, volume for the planned dose) and starts it.
+    /// Programs the pump for the order (unless already programmed) and starts it.
     private mutating func startPump() {
         guard let session else { return }
         if pump.status == .idle, pump.volumeToBeInfused.value == 0 {
-            let order = session.order
-            let flow = order.flow(weight: session.weight)
-            let rate = MillilitersPerHour((flow.value * 10).rounded() / 10)
-            // The ordered flow over the ordered time is the planned mass at this concentration.
-            let volume = DoseMath.volume(flow, over: order.duration)
-            pump.program(rate: rate, concentration: order.concentration, volume: volume)
+            programPump(for: session)
         }
         pump.start()
     }
 
+    /// Loads the order into the idle pump: rate to 0.1 mL/h, volume for the planned dose.
+    mutating func programPump(for session: SessionStart) {
+        let program = Self.pumpProgram(for: session.order, weight: session.weight)
+        pump.program(rate: program.rate, concentration: session.order.concentration, volume: program.volume)
+    }
+
+    /// The flow a pump is programmed with for `order` (rounded to 0.1 mL/h, as a nurse keys
+    /// it) and the volume to be infused: the ordered flow over the ordered time, which is the
+    /// planned mass at the order's concentration.
+    static func pumpProgram(for order: InfusionOrder, weight: Kilograms) -> (rate: MillilitersPerHour, volume: Milliliters) {
+        let flow = order.flow(weight: weight)
+        return (MillilitersPerHour((flow.value * 10).rounded() / 10), DoseMath.volume(flow, over: order.duration))
+    }
+
+    /// The demo ends its own session (no sign-off), then frees the chair.
     private mutating func discharge(at tick: Int, schedule: SimulationSchedule, into events: inout [SimulatedEvent]) {
         let date = schedule.date(tick)
         if let session {
             events.append(SimulatedEvent(at: date, payload: .sessionEnded(SessionEnd(chair: plan.chair.id, session: session.session, at: date))))
         }
+        vacate(at: tick, schedule: schedule, into: &events)
+    }
+
+    /// Frees the chair: monitor to standby (clearing the board's numbers), pump reset to idle;
+    /// the next automatic admission after the turnover, unless the chair is reserved.
+    private mutating func vacate(at tick: Int, schedule: SimulationSchedule, into events: inout [SimulatedEvent]) {
+        let date = schedule.date(tick)
         if !effects.isMonitorSilent {
             events.append(SimulatedEvent(at: date, payload: .vitalsUnavailable(monitor.standbyNotice(at: date))))
         }
@@ -108,6 +127,6 @@ extension ChairSimulation {
         patientRate = 0
         monitor.detach()
         pump.reset()
-        lifecycle = .free(admitAt: tick + SimulationSchedule.seconds(schedule.session.turnover))
+        lifecycle = isReserved ? .vacant : .free(admitAt: tick + SimulationSchedule.seconds(schedule.session.turnover))
     }
 }

@@ -8,14 +8,22 @@ import InfusionCore
 /// infusion rate changes): its pharmacokinetics are exact for any step, and this keeps the
 /// start-up catch-up cheap.
 struct ChairSimulation: Sendable {
-    /// Where the demo session stands; each case holds the tick of its next transition.
+    /// Where the chair's session stands; each case holds the tick of its next transition.
     enum Lifecycle: Sendable, Equatable {
+        /// Free; the demo admits its next patient at `admitAt`.
         case free(admitAt: Int)
+        /// Free and reserved for the station: never admitted automatically.
+        case vacant
         case admitted(pumpStartAt: Int)
         case infusing
         case infusionEnded(observationAt: Int)
         case observation(readyAt: Int)
         case ready(endAt: Int)
+        /// Admitted at the station: the devices follow the patient and the pump obeys the
+        /// station, but the simulator publishes no phase change and never ends the session.
+        case stationSession
+        /// The station released the chair; the next step frees it (pump reset, monitor standby).
+        case releasing
     }
 
     let plan: SimulatedChairPlan
@@ -34,12 +42,15 @@ struct ChairSimulation: Sendable {
     let monitorPhase: Int
     let pumpPhase: Int
     var admissions = 0
+    /// Whether the chair is kept for the station's admissions (`SimulationConfiguration.reservedChairs`).
+    let isReserved: Bool
 
-    init(plan: SimulatedChairPlan, index: Int, seed: UInt64, schedule: SimulationSchedule) {
+    init(plan: SimulatedChairPlan, index: Int, seed: UInt64, schedule: SimulationSchedule, isReserved: Bool = false) {
         self.plan = plan
+        self.isReserved = isReserved
         generator = SeededGenerator(seed: seed, stream: UInt64(index))
         let firstAdmission = max(0, schedule.startTick + Int(plan.firstAdmission.rounded()))
-        lifecycle = .free(admitAt: firstAdmission)
+        lifecycle = isReserved ? .vacant : .free(admitAt: firstAdmission)
         pump = SimulatedPump(chair: plan.chair.id, device: plan.pump, concentration: plan.concentration)
         monitor = SimulatedMonitor(chair: plan.chair.id, device: plan.monitor)
         monitorPhase = index % 5

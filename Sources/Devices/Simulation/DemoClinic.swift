@@ -1,5 +1,5 @@
 public import Foundation
-import InfusionCore
+public import InfusionCore
 
 /// The demo clinic the program runs when no configuration is given: simulated chairs
 /// `CHAIR-01`… with monitors `MON01`… and pumps `PUMP01`…, clearly labelled simulated.
@@ -29,9 +29,11 @@ public enum DemoClinic {
     ///   - history: warm-up simulated before `startTime`; 0 starts with every chair free
     ///     and staggered admissions after launch.
     ///   - observationMinimum: clinic observation minimum in seconds (demo: 30 min).
+    ///   - reservedChairs: chairs the demo never admits its own patients to, left free for
+    ///     admissions at the station (`n`); none by default.
     public static func make(
         seed: UInt64, chairCount: Int = 8, startTime: Date, history: TimeInterval = defaultHistory,
-        observationMinimum: TimeInterval = 1800
+        observationMinimum: TimeInterval = 1800, reservedChairs: Set<ChairID> = []
     ) -> SimulationConfiguration {
         let count = max(1, chairCount)
         var session = SessionTimings()
@@ -41,7 +43,7 @@ public enum DemoClinic {
         }
         return SimulationConfiguration(
             clinicName: "Demo clinic (simulated)", seed: seed, startTime: startTime, history: history,
-            chairs: chairs, session: session)
+            chairs: chairs, session: session, reservedChairs: reservedChairs)
     }
 
     private static func plan(index: Int, count: Int, history: TimeInterval, session: SessionTimings) -> SimulatedChairPlan {

@@ -33,7 +33,7 @@ struct SimulatedAdmission: Sendable {
         }
         let given = givenNames[integer(0...givenNames.count - 1)]
         let family = familyNames[integer(0...familyNames.count - 1)]
-        let mrn = "SIM" + String(integer(100_000...999_999))
+        let mrn = RecoveredSession.simulatedMRNPrefix + String(integer(100_000...999_999))
         let birthYear = integer(1955...2003), birthMonth = integer(1...12), birthDay = integer(1...28)
         let weight = (uniform(55...110) * 10).rounded() / 10
         let systolic = uniform(108...134).rounded()

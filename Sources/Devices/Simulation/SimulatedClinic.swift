@@ -16,12 +16,12 @@ public import InfusionCore
 /// ```
 public struct SimulatedClinic: Sendable {
     public let configuration: SimulationConfiguration
-    private let schedule: SimulationSchedule
-    private var chairs: [ChairSimulation]
-    private let chairIndex: [ChairID: Int]
+    let schedule: SimulationSchedule
+    var chairs: [ChairSimulation]
+    let chairIndex: [ChairID: Int]
     private let pumpIndex: [DeviceID: Int]
     /// Last tick simulated; -1 before the first step.
-    private var tick = -1
+    private(set) var tick = -1
     private var hasAnnounced = false
 
     /// - Parameters:
@@ -33,7 +33,9 @@ public struct SimulatedClinic: Sendable {
         let schedule = SimulationSchedule(configuration: configuration)
         self.schedule = schedule
         chairs = configuration.chairs.enumerated().map { index, plan in
-            ChairSimulation(plan: plan, index: index, seed: configuration.seed, schedule: schedule)
+            ChairSimulation(
+                plan: plan, index: index, seed: configuration.seed, schedule: schedule,
+                isReserved: configuration.reservedChairs.contains(plan.chair.id))
         }
         chairIndex = Dictionary(uniqueKeysWithValues: configuration.chairs.enumerated().map { ($1.chair.id, $0) })
         pumpIndex = Dictionary(uniqueKeysWithValues: configuration.chairs.enumerated().map { ($1.pump, $0) })

@@ -84,6 +84,25 @@ struct SimulatedPump: Sendable {
         hasUnreportedChange = true
     }
 
+    /// Puts the pump back where a recovered session left it (the station restarted while
+    /// the pump went on): its program, the volume delivered and its status, reported at the
+    /// next step. `completedAt` is set when the pump reached its volume while the station was
+    /// down: that completion is sent first, with its original time, as a pump that was
+    /// offline sends its buffered events.
+    mutating func restore(
+        status: PumpStatus, rate: MillilitersPerHour, concentration: MilligramsPerMilliliter,
+        volumeToBeInfused: Milliliters, volumeInfused: Milliliters, completedAt: Date?
+    ) {
+        reset()
+        programmedRate = rate
+        self.concentration = concentration
+        self.volumeToBeInfused = volumeToBeInfused
+        self.volumeInfused = volumeInfused
+        self.status = status
+        if let completedAt { buffered.append(currentReport(at: completedAt)) }
+        hasUnreportedChange = true
+    }
+
     // MARK: - Remote commands
 
     /// Queues a command to be applied at `due` (receipt time plus the confirmation delay).

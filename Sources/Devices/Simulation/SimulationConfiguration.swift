@@ -22,12 +22,16 @@ public struct SimulationConfiguration: Sendable {
     public var session: SessionTimings
     public var monitor: MonitorTimings
     public var pump: PumpTimings
+    /// Chairs kept for admissions made at the station (`SimulatedClinic.admit(_:)`): the
+    /// simulator never admits its own patients there, so a clinician always finds them free.
+    /// Their devices still report. Empty by default: every chair runs the demo cycle.
+    public var reservedChairs: Set<ChairID>
 
     public init(
         clinicName: String, seed: UInt64, startTime: Date, history: TimeInterval = 0,
         historyReportInterval: TimeInterval = 60, chairs: [SimulatedChairPlan],
         session: SessionTimings = SessionTimings(), monitor: MonitorTimings = MonitorTimings(),
-        pump: PumpTimings = PumpTimings()
+        pump: PumpTimings = PumpTimings(), reservedChairs: Set<ChairID> = []
     ) {
         self.clinicName = clinicName
         self.seed = seed
@@ -38,6 +42,7 @@ public struct SimulationConfiguration: Sendable {
         self.session = session
         self.monitor = monitor
         self.pump = pump
+        self.reservedChairs = reservedChairs
     }
 
     /// Where the simulation's cursor starts: `startTime - history`.

@@ -77,6 +77,20 @@ public actor SimulationRunner {
         simulation.send(command, toPump: device)
     }
 
+    /// Takes on a patient admitted at the station (see `SimulatedClinic.admit(_:)`): the pump is
+    /// programmed and waits for `.resume`; false if the chair is not simulated here.
+    @discardableResult
+    public func admit(_ start: SessionStart) -> Bool {
+        simulation.admit(start)
+    }
+
+    /// Frees a chair after the station signed its session off (see
+    /// `SimulatedClinic.release(chair:)`); false if not simulated here or already free.
+    @discardableResult
+    public func release(chair: ChairID) -> Bool {
+        simulation.release(chair: chair)
+    }
+
     /// Adds a scenario while running; its times still count from the simulation's start.
     public func add(_ scenario: Scenario) {
         simulation.add(scenario)
