@@ -7,7 +7,7 @@ struct InfusionCentral: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infusion-central",
         abstract: "A terminal central station for ketamine infusion chairs (not a certified medical device).",
-        subcommands: [Run.self, Audit.self, User.self],
+        subcommands: [Run.self, Audit.self, User.self, Dev.self, Sessions.self, Report.self],
         defaultSubcommand: Run.self)
 }
 
