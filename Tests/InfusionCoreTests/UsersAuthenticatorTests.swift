@@ -1,6 +1,7 @@
 import Foundation
 import InfusionCore
 import Testing
+import TestSupport
 
 /// Sign-in, lockout after wrong PINs, and the idle lock, with explicit times (a manual clock).
 @Suite struct UsersAuthenticatorTests {

@@ -107,9 +107,12 @@ import TestSupport
         for command in [ScreenCommand.acknowledgeAlarms, .pauseAudio, .showAlarmList, .switchAlarm] {
             #expect(commands.contains(command))
         }
-        let legend = KeyMap.standard.legend(glyphs: .unicode)
-        for entry in ["a ack", "s silence", "A alarms", "o alm off"] { #expect(legend.contains(entry)) }
+        let legend = KeyMap.standard.legend(glyphs: .unicode, width: 80)
+        for entry in ["a ack", "s silence", "A alarms", "o alm off", "? help", "q quit"] { #expect(legend.contains(entry)) }
         #expect(legend.unicodeScalars.count <= 80)
-        #expect(KeyMap.standard.legend(glyphs: .ascii).count <= 80)
+        #expect(KeyMap.standard.legend(glyphs: .ascii, width: 80).count <= 80)
+        // Wider, the dose and sign-in keys join; help and quit always stay last.
+        let wide = KeyMap.standard.legend(glyphs: .unicode, width: 120)
+        #expect(wide.contains("+-rpx dose") && wide.contains("i sign in") && wide.hasSuffix("? help  q quit"))
     }
 }

@@ -1,21 +1,22 @@
-import Foundation
-import InfusionCore
-import TestSupport
+public import Foundation
+public import InfusionCore
 
 /// A verifier for tests: the "hash" is `plain:<pin>` (the real KDF lives in ClinicApp).
-struct PlainVerifier: PINVerifying {
-    func verify(_ pin: String, against hash: String) -> Bool { hash == "plain:\(pin)" }
+public struct PlainVerifier: PINVerifying {
+    public init() {}
+    public func verify(_ pin: String, against hash: String) -> Bool { hash == "plain:\(pin)" }
 }
 
-enum DoseFixtures {
-    static let physician = UserAccount(id: UserID("dr.test"), printedName: "Dr. Test", role: .physician, pinHash: "plain:2468")
-    static let nurse = UserAccount(id: UserID("rn.test"), printedName: "Nurse Test", role: .nurse, pinHash: "plain:1357")
-    static let now = ClinicFixtures.now
-    static let chair1 = ChairID("CHAIR-01")
-    static let chair2 = ChairID("CHAIR-02")
+/// A one-chair clinic with an infusing pump and test users, for dose-control tests.
+public enum DoseFixtures {
+    public static let physician = UserAccount(id: UserID("dr.test"), printedName: "Dr. Test", role: .physician, pinHash: "plain:2468")
+    public static let nurse = UserAccount(id: UserID("rn.test"), printedName: "Nurse Test", role: .nurse, pinHash: "plain:1357")
+    public static let now = ClinicFixtures.now
+    public static let chair1 = ChairID("CHAIR-01")
+    public static let chair2 = ChairID("CHAIR-02")
 
     /// An authenticator with `user` signed in at `now`.
-    static func access(_ user: UserAccount?, policy: AccessPolicy = AccessPolicy()) -> Authenticator {
+    public static func access(_ user: UserAccount?, policy: AccessPolicy = AccessPolicy()) -> Authenticator {
         var access = Authenticator(users: [physician, nurse], policy: policy, verifier: PlainVerifier())
         if let user {
             _ = access.signIn(user: user.id, pin: String(user.pinHash.dropFirst("plain:".count)), at: now)
@@ -23,10 +24,10 @@ enum DoseFixtures {
         return access
     }
 
-    static func rate(_ value: Double) -> MilligramsPerKilogramPerHour { MilligramsPerKilogramPerHour(value) }
+    public static func rate(_ value: Double) -> MilligramsPerKilogramPerHour { MilligramsPerKilogramPerHour(value) }
 
     /// A one-chair clinic: `weight` kg, ketamine at `concentration`, pump infusing at `rate` since 10 min.
-    static func singleChair(weight: Double, concentration: Double, rate: Double) -> ClinicState {
+    public static func singleChair(weight: Double, concentration: Double, rate: Double) -> ClinicState {
         var script = ClinicEventScript()
         let chair = ClinicFixtures.configure(1, in: &script)
         let start = now.addingTimeInterval(-1200)

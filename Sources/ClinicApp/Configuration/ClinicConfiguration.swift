@@ -20,15 +20,23 @@ public struct ClinicConfiguration: Equatable, Sendable {
     public var hl7: HL7Settings?
     /// Alarm limits, latching, flashing and sound.
     public var alarms: AlarmSettings
+    /// The drug library and the pump confirmation time (`[[drug]]`, `[dose_control]`).
+    public var doseControl: DoseControlSettings
+    /// Who may sign in, and the lockout and idle-lock rules (`[[user]]`, `[access]`).
+    /// A clinic's own file has no users unless it lists them; the demo has two.
+    public var access: AccessSettings
     /// Where the configuration came from, for messages (`nil` for the built-in demo).
     public var source: String?
 
     public init(
         clinicName: String, chairs: [ChairDescriptor], theme: String = "default",
         simulation: SimulationSettings?, freshness: FreshnessPolicy = FreshnessPolicy(),
-        alarms: AlarmSettings = AlarmSettings(), source: String? = nil
+        alarms: AlarmSettings = AlarmSettings(), doseControl: DoseControlSettings = DoseControlSettings(),
+        access: AccessSettings = AccessSettings(), source: String? = nil
     ) {
         self.alarms = alarms
+        self.doseControl = doseControl
+        self.access = access
         self.clinicName = clinicName
         self.chairs = chairs
         self.theme = theme
@@ -45,7 +53,7 @@ public struct ClinicConfiguration: Equatable, Sendable {
                 let name = number < 10 ? "CHAIR-0\(number)" : "CHAIR-\(number)"
                 return ChairDescriptor(id: ChairID(name), label: name)
             },
-            simulation: SimulationSettings())
+            simulation: SimulationSettings(), access: .demo)
     }
 }
 

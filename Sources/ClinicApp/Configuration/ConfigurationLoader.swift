@@ -26,6 +26,9 @@ import TOMLKit
 /// nibp_stale_after = "17m"
 /// nibp_expire_after = "35m"
 /// ```
+///
+/// `[[drug]]`/`[dose_control]` are read by `DrugLibraryReader`, `[[user]]`/`[access]` by
+/// `UsersReader`.
 public enum ConfigurationLoader {
     /// Loads and checks the file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> ClinicConfiguration {
@@ -49,7 +52,9 @@ public enum ConfigurationLoader {
             throw ConfigurationError(file: file, reason: "not valid TOML: \(error)")
         }
         var reader = TableReader(file: file)
-        try reader.allowOnly(["clinic", "chair", "simulation", "freshness", "alarms", "hl7", "device"], in: table, path: nil)
+        try reader.allowOnly([
+            "clinic", "chair", "simulation", "freshness", "alarms", "hl7", "device", "drug", "dose_control", "user", "access",
+        ], in: table, path: nil)
 
         var configuration = ClinicConfiguration(clinicName: "Infusion Central", chairs: [], simulation: nil, source: file)
         if let clinic = try reader.table("clinic", in: table, path: nil) {
@@ -70,6 +75,8 @@ public enum ConfigurationLoader {
         if let alarms = try reader.table("alarms", in: table, path: nil) {
             configuration.alarms = try AlarmSettingsReader.read(alarms, reader: &reader)
         }
+        configuration.doseControl = try DrugLibraryReader.read(table, reader: &reader)
+        configuration.access = try UsersReader.read(table, reader: &reader)
         if let freshness = try reader.table("freshness", in: table, path: nil) {
             configuration.freshness = try readFreshness(freshness, reader: &reader)
         }

@@ -75,9 +75,11 @@ public final class ClinicRuntime: Sendable {
             hl7 = nil
         }
         if let settings = configuration.simulation {
-            let simulated = try Self.makeSimulation(
+            var simulated = try Self.makeSimulation(
                 configuration: configuration, settings: settings, startTime: clock.now(),
                 history: recovered.lastSequence == 0 ? DemoClinic.defaultHistory : 0)
+            // The devices continue the sessions the journal left open (same IDs, no new admission).
+            simulated.resume(openSessionsIn: recovered.state)
             simulation = SimulationRunner(simulation: simulated, bus: bus, clock: clock)
         } else {
             simulation = nil
@@ -131,6 +133,41 @@ public final class ClinicRuntime: Sendable {
         journal.commitDurably(payload) { result in
             if case .failure(let error) = result {
                 feedback.post("Action refused: the journal cannot be written (\(error.reason))")
+            }
+        }
+    }
+
+    /// Records a confirmed dose order durably, and only then commands the chair's pump.
+    ///
+    /// The order is the intent (who, when, old, new, reason); the pump's command follows
+    /// only once the intent cannot be lost. The tile shows the change as pending until the
+    /// pump reports it; a refused journal write sends nothing to the pump.
+    public func submitDoseOrder(_ payload: ClinicEventPayload, pump: DeviceID?) {
+        let feedback = self.feedback, simulation = self.simulation, logger = self.logger
+        let send: @Sendable () -> Void = {
+            guard let (chair, target) = payload.pumpTarget else { return }
+            guard let pump, let simulation else {
+                logger.warning("no command path to the pump", metadata: ["chair": "\(chair)"])
+                feedback.post("\(chair): the pump takes no commands from the station; set it at the pump")
+                return
+            }
+            let command = PumpCommand(target)
+            Task {
+                if await !simulation.send(command, toPump: pump) {
+                    feedback.post("\(chair): pump \(pump) did not take the command")
+                }
+            }
+        }
+        guard let journal else {
+            bus.publish(payload)
+            send()
+            return
+        }
+        journal.commitDurably(payload) { result in
+            switch result {
+            case .success: send()
+            case .failure(let error):
+                feedback.post("Order refused: the journal cannot be written (\(error.reason)); the pump was not changed")
             }
         }
     }

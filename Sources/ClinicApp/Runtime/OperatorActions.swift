@@ -6,8 +6,8 @@ import TerminalUI
 enum OperatorActions {
     static func payload(for effect: ScreenEffect, operator name: String, state: ClinicState, now: Date) -> ClinicEventPayload? {
         switch effect {
-        case .quit, .cycleTheme:
-            return nil
+        case .quit, .cycleTheme, .signIn, .unlock, .signOut, .submitOrder:
+            return nil  // not alarm actions: the loop runs them itself
         case .acknowledgeAlarms(let chair):
             guard let target = state[chair: chair], !target.alarms.active.isEmpty else { return nil }
             return .alarmsAcknowledged(AlarmAcknowledgement(chair: chair, by: name, at: now))

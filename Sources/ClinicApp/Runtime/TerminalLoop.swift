@@ -1,4 +1,5 @@
 import CursesTerminal
+import EventBus
 import Foundation
 import InfusionCore
 import Journal
@@ -19,9 +20,13 @@ final class TerminalLoop {
     private let logger: Logger
     private let controller = ScreenController()
     private let renderer = ScreenRenderer()
-    /// Who is at the keyboard. Sign-in with ID and PIN arrives with dose control (issue 3);
-    /// until then actions are recorded against the station's login name.
-    private let operatorName = "station:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator")
+    /// Event → screen latency, when `INFUSION_CENTRAL_LATENCY_REPORT` is set (benchmarks).
+    private let latency = LatencyProbe.fromEnvironment()
+    /// Who is signed in at the keyboard (ID + PIN), the idle lock and the lockouts.
+    private var access: Authenticator
+    /// The station's login name, for alarm actions taken while nobody is signed in
+    /// (acknowledging an alarm must never wait for a sign-in).
+    private let stationName = "station:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator")
 
     init(runtime: ClinicRuntime, themes: ThemeCatalog, theme: Theme, options: RunOptions, logger: Logger) {
         self.runtime = runtime
@@ -29,6 +34,8 @@ final class TerminalLoop {
         self.theme = theme
         self.options = options
         self.logger = logger
+        access = Authenticator(
+            users: runtime.configuration.access.users, policy: runtime.configuration.access.policy, verifier: PINHasher())
     }
 
     func run() -> Int32 {
@@ -42,11 +49,13 @@ final class TerminalLoop {
         }
         defer { terminal.stop() }
         if let monochrome = themes.theme(named: Theme.monochrome.name) { terminal.monochromeTheme = monochrome }
+        let wakeUp = terminal.wakePipe.makeWakeUp()
         let model = ClinicModel(
-            bus: runtime.bus, initialState: runtime.recovered.state, onPublish: terminal.wakePipe.makeWakeUp())
+            bus: runtime.bus, initialState: runtime.recovered.state, onPublish: latency?.stamping(wakeUp) ?? wakeUp)
         runtime.start()
         defer { runtime.stop() }
         loop(terminal: terminal, model: model)
+        latency?.writeReport()
         logger.info("stopped", metadata: ["signal": "\(terminal.receivedSignal.map(String.init) ?? "none")"])
         return 0
     }
@@ -63,9 +72,17 @@ final class TerminalLoop {
             settings: options.noSound ? .off : runtime.configuration.alarms.sound, ringBell: { terminal.bell() },
             logger: logger)
         while terminal.receivedSignal == nil {
-            if model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness) > 0 {
+            latency?.beginDrain()
+            let applied = model.update(at: runtime.clock.now(), freshness: runtime.configuration.freshness)
+            latency?.drained(applied)
+            if applied > 0 {
                 needsDraw = true
                 runtime.patients.update(from: model.state)
+            }
+            let lockEvents = access.expire(at: runtime.clock.now())
+            if !lockEvents.isEmpty {
+                runtime.bus.publish(contentsOf: lockEvents)
+                needsDraw = true
             }
             for key in terminal.readKeys() {
                 needsDraw = true
@@ -74,22 +91,7 @@ final class TerminalLoop {
                     screen.terminalHeight = terminal.size.rows
                     continue
                 }
-                let (next, effects) = controller.handle(key: key, screen: screen, clinic: model.state)
-                screen = next
-                for effect in effects {
-                    switch effect {
-                    case .quit:
-                        return
-                    case .cycleTheme:
-                        theme = themes.theme(after: theme.name)
-                        logger.info("theme \(theme.name)")
-                    default:
-                        if let action = OperatorActions.payload(
-                            for: effect, operator: operatorName, state: model.state, now: runtime.clock.now()) {
-                            runtime.submitOperatorAction(action)
-                        }
-                    }
-                }
+                if handle(key, screen: &screen, state: model.state) == .quit { return }
             }
             let messages = runtime.feedback.take()
             if let last = messages.last {
@@ -107,9 +109,10 @@ final class TerminalLoop {
                 let context = RenderContext(
                     now: now, glyphs: glyphs, freshness: runtime.configuration.freshness,
                     timeZone: .current, flashing: runtime.configuration.alarms.flashing,
-                    journalFailure: runtime.journalFailure)
+                    journalFailure: runtime.journalFailure, signedIn: access.status(at: now))
                 renderer.render(clinic: model.state, screen: screen, context: context, into: &buffer)
                 terminal.present(buffer, theme: theme)
+                latency?.didPresent()
                 lastDrawnSecond = second
                 needsDraw = false
             }
@@ -117,6 +120,81 @@ final class TerminalLoop {
             let readiness = terminal.waitForInput(timeoutMilliseconds: millisecondsToNextFrame(now, state: model.state))
             if readiness.contains(.hangUp) { return }
         }
+    }
+
+    private enum KeyResult { case handled, quit }
+
+    /// One key: idle timer, the controller, then the effects it asks for.
+    private func handle(_ key: Key, screen: inout ScreenState, state: ClinicState) -> KeyResult {
+        let now = runtime.clock.now()
+        let activity = access.noteActivity(at: now)
+        if !activity.isEmpty { runtime.bus.publish(contentsOf: activity) }
+        let (next, effects) = controller.handle(key: key, screen: screen, clinic: state, station: station(state, at: now))
+        screen = next
+        for effect in effects {
+            switch effect {
+            case .quit:
+                return .quit
+            case .cycleTheme:
+                theme = themes.theme(after: theme.name)
+                logger.info("theme \(theme.name)")
+            case .signIn(let user, let pin, let resume):
+                let outcome = access.signIn(user: user, pin: pin, at: runtime.clock.now())
+                if finishSignIn(outcome, user: user, screen: &screen, resume: resume, state: state) == .quit { return .quit }
+            case .unlock(let user, let pin, let resume):
+                let outcome = access.unlock(pin: pin, at: runtime.clock.now())
+                if finishSignIn(outcome, user: user, screen: &screen, resume: resume, state: state) == .quit { return .quit }
+            case .signOut:
+                let events = access.signOut(at: now)
+                runtime.bus.publish(contentsOf: events)
+                screen.message = events.isEmpty ? "Nobody is signed in" : "Signed out"
+            case .submitOrder(let payload):
+                let pump = payload.chair.flatMap { state[chair: $0]?.devices[.pump] }
+                runtime.submitDoseOrder(payload, pump: pump)
+            case .acknowledgeAlarms, .pauseAudio, .switchAlarm:
+                if let action = OperatorActions.payload(for: effect, operator: actorName(at: now), state: state, now: now) {
+                    runtime.submitOperatorAction(action)
+                }
+            }
+        }
+        return .handled
+    }
+
+    /// Publishes a sign-in's events; on failure reopens the box with the reason, on
+    /// success replays the key that asked for it.
+    private func finishSignIn(
+        _ outcome: AccessOutcome, user: UserID, screen: inout ScreenState, resume: Key?, state: ClinicState
+    ) -> KeyResult {
+        runtime.bus.publish(contentsOf: outcome.events)
+        if let refusal = outcome.refusal {
+            var dialog = SignInDialog.opening(
+                for: access.status(at: runtime.clock.now()), notice: refusal.message, resume: resume)
+            if dialog.lockedUser == nil { dialog = SignInDialog(user: user.rawValue, notice: refusal.message, resume: resume) }
+            screen.overlay = .signIn(dialog)
+            return .handled
+        }
+        if case .active(let identity) = access.status(at: runtime.clock.now()) {
+            screen.message = "Signed in: \(identity.printedName) (\(identity.role.title))"
+        }
+        guard let resume else { return .handled }
+        return handle(resume, screen: &screen, state: state)
+    }
+
+    /// Who alarm actions are recorded against: the signed-in clinician, else the station login.
+    private func actorName(at now: Date) -> String {
+        if case .active(let identity) = access.status(at: now) { return identity.user.rawValue }
+        return stationName
+    }
+
+    /// What the dose dialogs need now. Only simulated pumps take commands from the station.
+    private func station(_ state: ClinicState, at now: Date) -> StationContext {
+        let commandable = state.chairs.filter { chair in
+            chair.devices[.pump].flatMap { state.devices[$0]?.isSimulated } == true
+        }
+        return StationContext(
+            now: now, library: runtime.configuration.doseControl.library, access: access,
+            confirmationTimeout: runtime.configuration.doseControl.confirmationTimeout,
+            commandableChairs: Set(commandable.map(\.id)), timeZone: .current)
     }
 
     /// Frames per simulated second: 4 while an alarm flashes (high ~2 Hz), else 1 (the clock).

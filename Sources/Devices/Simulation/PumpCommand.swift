@@ -16,3 +16,15 @@ public enum PumpCommand: Hashable, Sendable {
     /// End the infusion for good (the session moves to infusion complete).
     case stop
 }
+
+extension PumpCommand {
+    /// The command that makes a pump do what a pending command waits to see.
+    public init(_ target: PendingPumpCommand.Target) {
+        switch target {
+        case .rate(let flow, _): self = .setRate(flow)
+        case .paused: self = .pause
+        case .running: self = .resume
+        case .stopped: self = .stop
+        }
+    }
+}

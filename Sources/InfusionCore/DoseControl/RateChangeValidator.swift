@@ -71,8 +71,8 @@ public enum RateChangeValidator {
         let remaining = DoseMath.timeToDeliver(total - session.doseGiven, at: massRate)
         let limits = context.entry.rateLimits
         var notes: [String] = []
-        if intent.newRate > limits.softUpper { notes.append("\(intent.newRate.formatted) above soft limit \(limits.softUpper)") }
-        if intent.newRate < limits.softLower { notes.append("\(intent.newRate.formatted) below soft limit \(limits.softLower)") }
+        if intent.newRate > limits.softUpper { notes.append("\(intent.newRate) above soft limit \(limits.softUpper)") }
+        if intent.newRate < limits.softLower { notes.append("\(intent.newRate) below soft limit \(limits.softLower)") }
         let totalPerKilogram = DoseMath.dose(total, weight: context.weight)
         if totalPerKilogram > context.entry.totalDoseLimits.soft {
             notes.append("total \(totalPerKilogram) above soft limit \(context.entry.totalDoseLimits.soft)")

@@ -23,6 +23,22 @@ public enum ScreenCommand: Hashable, Sendable {
     case switchAlarm
     /// Delete the last character typed (dialogs that take text).
     case deleteBackward
+    /// Raise the selected chair's rate by the drug's step.
+    case stepRateUp
+    /// Lower the selected chair's rate by the drug's step.
+    case stepRateDown
+    /// Type a new rate in mg/kg/h.
+    case typeRate
+    /// Pause a running infusion, or resume a paused one.
+    case pauseOrResume
+    /// Stop the infusion for good.
+    case stopInfusion
+    /// Correct the patient's weight (kg, with the date measured).
+    case changeWeight
+    /// Sign in with ID and PIN (or unlock after the idle timeout).
+    case signIn
+    /// Sign out.
+    case signOut
 }
 
 /// Where a binding applies.
@@ -36,6 +52,10 @@ public enum KeyScope: Hashable, Sendable {
     /// Only in the alarm-off dialog (`o`). While it takes a reason, every printable key is
     /// text; only the bindings for Enter, Esc and Backspace act.
     case alarmOffDialog
+    /// Only in the dose dialog (`+ - r p x w`): Enter, Esc, Backspace; other keys are text.
+    case doseDialog
+    /// Only in the sign-in box: Enter, Esc, Backspace, Tab; other keys are text.
+    case signInDialog
 }
 
 /// One row of the key table: the keys, what they do, and how help and footer name them.
@@ -82,9 +102,15 @@ public struct KeyMap: Hashable, Sendable {
         bindings.first { $0.scope == scope && $0.keys.contains(key) }
     }
 
-    /// The footer legend: `←↑↓→ move  1-9 chair  Enter detail ...`.
-    public func legend(glyphs: GlyphSet) -> String {
-        bindings.compactMap { $0.legendText(glyphs: glyphs) }.joined(separator: "  ")
+    /// The footer legend: `←↑↓→ move  1-9 chair  Enter detail ...`, at most `width` columns.
+    ///
+    /// When it does not fit, entries are left out from the one before the last two
+    /// backwards, so `? help` (which lists every key) and `q quit` always show.
+    public func legend(glyphs: GlyphSet, width: Int = .max) -> String {
+        var entries = bindings.compactMap { $0.legendText(glyphs: glyphs) }
+        func text() -> String { entries.joined(separator: "  ") }
+        while text().unicodeScalars.count > width, entries.count > 2 { entries.remove(at: entries.count - 3) }
+        return text()
     }
 
     /// The standard bindings.
@@ -106,6 +132,21 @@ public struct KeyMap: Hashable, Sendable {
                    description: "List every active alarm", legend: "A alarms"),
         KeyBinding([.character("o")], .switchAlarm, label: "o",
                    description: "Alarm off/on for one parameter of the chair", legend: "o alm off"),
+        KeyBinding([.character("+"), .character("=")], .stepRateUp, label: "+",
+                   description: "Raise the chair's rate one step (physician; confirm with Enter)", legend: "+-rpx dose"),
+        KeyBinding([.character("-"), .character("_")], .stepRateDown, label: "-",
+                   description: "Lower the chair's rate one step (physician; confirm with Enter)"),
+        KeyBinding([.character("r")], .typeRate, label: "r",
+                   description: "Type a new rate in mg/kg/h, with the mL/h it means (physician)"),
+        KeyBinding([.character("p")], .pauseOrResume, label: "p",
+                   description: "Pause the infusion (any clinician) or resume it (physician)"),
+        KeyBinding([.character("x")], .stopInfusion, label: "x",
+                   description: "Stop the infusion for good (any clinician)"),
+        KeyBinding([.character("w")], .changeWeight, label: "w",
+                   description: "Correct the weight in kg with the date measured (physician)"),
+        KeyBinding([.character("i")], .signIn, label: "i",
+                   description: "Sign in with ID and PIN, or unlock after inactivity", legend: "i sign in"),
+        KeyBinding([.character("I")], .signOut, label: "I", description: "Sign out"),
         KeyBinding([.escape], .back, label: "Esc", description: "Back: close help, list, dialog or detail"),
         KeyBinding([.character("?")], .toggleHelp, label: "?", description: "Show or hide this help", legend: "? help"),
         KeyBinding([.character("t")], .cycleTheme, label: "t", description: "Next colour theme"),
@@ -126,5 +167,11 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.enter], .confirm, label: "Enter", description: "ok", scope: .alarmOffDialog),
         KeyBinding([.backspace, .delete], .deleteBackward, label: "Bksp", description: "erase", scope: .alarmOffDialog),
         KeyBinding([.escape], .decline, label: "Esc", description: "cancel", scope: .alarmOffDialog),
+        KeyBinding([.enter], .confirm, label: "Enter", description: "confirm", scope: .doseDialog),
+        KeyBinding([.backspace, .delete], .deleteBackward, label: "Bksp", description: "erase", scope: .doseDialog),
+        KeyBinding([.escape], .decline, label: "Esc", description: "cancel: nothing changes", scope: .doseDialog),
+        KeyBinding([.enter], .confirm, label: "Enter", description: "next / sign in", scope: .signInDialog),
+        KeyBinding([.backspace, .delete], .deleteBackward, label: "Bksp", description: "erase", scope: .signInDialog),
+        KeyBinding([.escape], .decline, label: "Esc", description: "cancel", scope: .signInDialog),
     ])
 }

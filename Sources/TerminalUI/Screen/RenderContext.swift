@@ -21,11 +21,15 @@ public struct RenderContext: Sendable {
     /// Why the journal cannot record (set by the app while writes fail). The header then
     /// shows a technical `JOURNAL FAILING` alarm: actions taken now may not be recorded.
     public var journalFailure: String?
+    /// Who is signed in at the station (the header shows it; nil: no sign-in on this screen).
+    public var signedIn: Authenticator.Status?
 
     public init(
         now: Date, glyphs: GlyphSet = .unicode, freshness: FreshnessPolicy = FreshnessPolicy(),
-        timeZone: TimeZone = .current, flashing: Bool = true, journalFailure: String? = nil
+        timeZone: TimeZone = .current, flashing: Bool = true, journalFailure: String? = nil,
+        signedIn: Authenticator.Status? = nil
     ) {
+        self.signedIn = signedIn
         self.now = now
         self.glyphs = glyphs
         self.freshness = freshness

@@ -9,8 +9,13 @@ public struct ScreenController: Sendable {
 
     public init(keyMap: KeyMap = .standard) { self.keyMap = keyMap }
 
-    /// The screen after `key`, and what the app must do (quit, cycle the theme).
-    public func handle(key: Key, screen: ScreenState, clinic: ClinicState) -> (ScreenState, [ScreenEffect]) {
+    /// The screen after `key`, and what the app must do (quit, cycle the theme, record an action).
+    ///
+    /// `station` carries what dose control needs (drug library, sign-in, time); without it
+    /// the dose keys only say that dose control is not available.
+    public func handle(
+        key: Key, screen: ScreenState, clinic: ClinicState, station: StationContext? = nil
+    ) -> (ScreenState, [ScreenEffect]) {
         var next = screen
         next.message = nil
         if key == .resize { return (next, []) }
@@ -29,6 +34,31 @@ public struct ScreenController: Sendable {
             case .open(let updated): next.overlay = .alarmOff(updated)
             case .cancelled: next.overlay = nil
             case .confirmed(let effect):
+                next.overlay = nil
+                return (next, [effect])
+            }
+            return (next, [])
+        }
+        if case .signIn(let dialog) = screen.overlay {
+            switch dialog.handle(key, command: keyMap.binding(for: key, in: .signInDialog)?.command) {
+            case .open(let updated): next.overlay = .signIn(updated)
+            case .cancelled: next.overlay = nil
+            case .submitted(let effect):
+                next.overlay = nil
+                return (next, [effect])
+            }
+            return (next, [])
+        }
+        if case .dose(let dialog) = screen.overlay {
+            guard let station else {
+                next.overlay = nil
+                return (next, [])
+            }
+            let command = keyMap.binding(for: key, in: .doseDialog)?.command
+            switch dialog.handle(key, command: command, clinic: clinic, station: station) {
+            case .open(let updated): next.overlay = .dose(updated)
+            case .cancelled: next.overlay = nil
+            case .submitted(let effect):
                 next.overlay = nil
                 return (next, [effect])
             }
@@ -80,10 +110,37 @@ public struct ScreenController: Sendable {
             if let chair = selectedChair(next, clinic: clinic) {
                 next.overlay = .alarmOff(AlarmOffDialog(chair: chair.id))
             }
+        case .stepRateUp, .stepRateDown, .typeRate, .pauseOrResume, .stopInfusion, .changeWeight:
+            openDose(binding.command, key: key, screen: &next, clinic: clinic, station: station)
+        case .signIn:
+            if let station {
+                next.overlay = .signIn(SignInDialog.opening(
+                    for: station.access.status(at: station.now), notice: nil, resume: nil))
+            } else {
+                next.message = "Sign-in is not available here"
+            }
+        case .signOut:
+            effects.append(.signOut)
         case .confirm, .decline, .deleteBackward:
             break
         }
         return (next, effects)
+    }
+
+    /// Opens the dose dialog (or the sign-in box first) for the selected chair.
+    private func openDose(
+        _ command: ScreenCommand, key: Key, screen: inout ScreenState, clinic: ClinicState, station: StationContext?
+    ) {
+        guard let station else {
+            screen.message = "Dose control is not available here"
+            return
+        }
+        guard let chair = selectedChair(screen, clinic: clinic) else { return }
+        switch DoseDialog.open(command, key: key, chair: chair, clinic: clinic, station: station) {
+        case .dose(let dialog): screen.overlay = .dose(dialog)
+        case .signIn(let dialog): screen.overlay = .signIn(dialog)
+        case nil: break
+        }
     }
 
     // MARK: - Alarm list

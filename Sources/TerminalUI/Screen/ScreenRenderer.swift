@@ -45,6 +45,10 @@ public struct ScreenRenderer: Sendable {
             AlarmListOverlay.render(clinic: clinic, cursor: cursor, context: context, buffer: &buffer)
         case .alarmOff(let dialog):
             AlarmOffDialogView.render(dialog: dialog, clinic: clinic, buffer: &buffer, context: context)
+        case .signIn(let dialog):
+            SignInDialogView.render(dialog: dialog, buffer: &buffer, context: context)
+        case .dose(let dialog):
+            DoseDialogView.render(dialog: dialog, clinic: clinic, buffer: &buffer, context: context)
         case nil: break
         }
     }

@@ -24,6 +24,10 @@ public struct ScreenState: Hashable, Sendable {
         case alarmList(cursor: Int)
         /// Switching one parameter's alarm off or on for one chair (`o`).
         case alarmOff(AlarmOffDialog)
+        /// Signing in, or unlocking after the idle timeout (`i`, or a dose key while locked).
+        case signIn(SignInDialog)
+        /// Changing one chair's rate, pausing, stopping or correcting the weight.
+        case dose(DoseDialog)
     }
 
     public var mode: Mode
@@ -67,4 +71,12 @@ public enum ScreenEffect: Hashable, Sendable {
     case pauseAudio
     /// Switch one parameter's alarm off (with a reason) or back on, for one chair.
     case switchAlarm(chair: ChairID, kind: VitalKind, isOff: Bool, reason: String)
+    /// Check ID and PIN and sign in; on success replay `resume` (the key that asked for it).
+    case signIn(user: UserID, pin: String, resume: Key?)
+    /// Unlock after the idle timeout with the signed-in clinician's PIN.
+    case unlock(user: UserID, pin: String, resume: Key?)
+    /// Sign the current clinician out.
+    case signOut
+    /// A confirmed dose order: journal it durably, then send the pump its command.
+    case submitOrder(ClinicEventPayload)
 }

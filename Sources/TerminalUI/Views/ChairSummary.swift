@@ -20,6 +20,9 @@ public struct ChairSummary: Hashable, Sendable {
     public var flow: DisplayValue?
     /// Pump status word when the pump is not delivering (`PAUSED`, `IDLE`, `DONE`), or `KVO`.
     public var pumpStatus: String?
+    /// A command sent to the pump and not yet confirmed: `→ 0.90 pending`, `→ PAUSE pending`.
+    /// Never the current rate: that stays what the pump reports until it confirms.
+    public var pending: String?
     /// `12.5/40.0mg`, dose given vs planned.
     public var dose: String?
     public var heartRate: DisplayValue
@@ -54,6 +57,7 @@ public struct ChairSummary: Hashable, Sendable {
                 }
             }
         }
+        pending = session == nil ? nil : chair.pendingCommand(shownAt: now).map(Self.pendingText)
         if let pump = chair.pump {
             let report = pump.lastReport
             let status = Self.deviceStatus(pump.device, chair: chair, clinic: clinic, now: now, policy: policy)
@@ -74,6 +78,15 @@ public struct ChairSummary: Hashable, Sendable {
     }
 
     // MARK: - Derivations
+
+    static func pendingText(_ command: PendingPumpCommand) -> String {
+        switch command.target {
+        case .rate(_, let rate): "→ \(rate.formatted) pending"
+        case .paused: "→ PAUSE pending"
+        case .running: "→ RUN pending"
+        case .stopped: "→ STOP pending"
+        }
+    }
 
     static func elapsedText(_ session: SessionState, now: Date) -> String {
         switch session.phase {

@@ -106,6 +106,9 @@ public enum ChairTile {
         let pressure = alarms.highlighted(
             summary.bloodPressure.segment(prefix: "BP ", glyphs: glyphs), kinds: [.systolic, .diastolic, .meanPressure])
         let rate = rateSegments(summary, glyphs: glyphs)
+        // A pending command sits beside the reported rate and must never be clipped: it
+        // takes the place of the elapsed time (compact: of the trend), which moves down.
+        let pending = summary.pending.map { [Segment($0, role: .pending, attributes: [.bold, .underline])] } ?? []
         let linksWidth = TileAlarms.width(of: links)
         let alarmLine = alarms.hasLine ? alarms.line(width: width - linksWidth - (links.isEmpty ? 0 : 1)) : nil
         guard summary.patient != nil else {
@@ -114,6 +117,13 @@ public enum ChairTile {
         switch style {
         case .compact:
             let used = pressure.width + respiratory.width + etco2.width + 3
+            if !pending.isEmpty {
+                return [
+                    (alarmLine ?? [elapsed, dose], links),
+                    (rate + pending, []),
+                    ([heartRate, spo2, pressure, respiratory, etco2], []),
+                ]
+            }
             return [
                 (alarmLine ?? [elapsed, dose], links),
                 (rate + [heartRate, spo2], []),
@@ -127,9 +137,14 @@ public enum ChairTile {
                 ([pressure, Segment("HR", role: .label),
                   trend(.heartRate, chair: chair, width: width - pressure.width - 5, context: context)], []),
             ]
+            if !pending.isEmpty {
+                rows[0] = (rate + pending, [])
+                rows[1] = ([elapsed, Segment("Dose " + (summary.dose ?? ""))], links)
+            }
             if let alarmLine {
                 rows[1] = (alarmLine, links)
-                rows[3] = ([pressure, Segment("Dose " + (summary.dose ?? ""))], [])
+                rows[3] = ([pressure, Segment((pending.isEmpty ? "" : summary.elapsed.map { $0 + " " } ?? "")
+                                              + "Dose " + (summary.dose ?? ""))], [])
             }
             if style == .large {
                 rows[3] = alarmLine == nil ? ([pressure], []) : rows[3]

@@ -21,15 +21,27 @@ public enum Header {
         let banner = clinic.hasSimulatedDevices
             ? [Segment("SIMULATED DEVICES", role: .simulated, attributes: [.reverse, .bold])] : []
         let shortBanner = banner.isEmpty ? [] : [Segment("SIM", role: .simulated, attributes: [.reverse, .bold])]
+        let who = operatorSegments(context.signedIn)
         let choices: [(left: [Segment], right: [Segment])] = [
-            ([name, clock, active], alarms + banner),
-            ([name, clock, active], alarms + shortBanner),
-            ([clock, active], alarms + shortBanner),
+            ([name, clock, active] + who, alarms + banner),
+            ([name, clock, active] + who, alarms + shortBanner),
+            ([clock, active] + who, alarms + shortBanner),
+            ([clock] + who, alarms + shortBanner),
             ([clock], alarms + shortBanner),
         ]
         let fitting = choices.first { TileAlarms.width(of: $0.left) + 1 + TileAlarms.width(of: $0.right) <= row.width }
         let chosen = fitting ?? choices[choices.count - 1]
         buffer.drawRow(chosen.left, right: chosen.right, in: row, glyphs: context.glyphs)
+    }
+
+    /// `dr.demo`, `LOCKED dr.demo` or `signed out`: who can act at the station now.
+    static func operatorSegments(_ status: Authenticator.Status?) -> [Segment] {
+        switch status {
+        case nil: []
+        case .signedOut: [Segment("signed out", role: .header)]
+        case .active(let identity): [Segment(identity.user.rawValue, role: .header, attributes: .bold)]
+        case .idleLocked(let identity): [Segment("LOCKED " + identity.user.rawValue, role: .pending, attributes: [.bold, .underline])]
+        }
     }
 
     /// `!!! HIGH 3 alarms`, `AUDIO PAUSED 1:45`, `JOURNAL FAILING`: what is present.
@@ -59,8 +71,12 @@ public enum Footer {
     public static func render(message: String?, keyMap: KeyMap, row: Rect, buffer: inout CellBuffer, glyphs: GlyphSet) {
         buffer.fill(row, with: Cell(" ", role: .footer))
         var segments: [Segment] = []
-        if let message { segments.append(Segment(message + " |", role: .footer, attributes: .bold)) }
-        segments.append(Segment(keyMap.legend(glyphs: glyphs), role: .footer))
+        var room = row.width
+        if let message {
+            segments.append(Segment(message + " |", role: .footer, attributes: .bold))
+            room -= message.unicodeScalars.count + 3
+        }
+        segments.append(Segment(keyMap.legend(glyphs: glyphs, width: max(0, room)), role: .footer))
         buffer.drawRow(segments, in: row, glyphs: glyphs)
     }
 }
