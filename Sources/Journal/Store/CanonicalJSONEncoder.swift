@@ -1,4 +1,5 @@
 import Foundation
+import InfusionCore
 
 /// The journal's fast JSON encoder: the bytes of `PayloadCoding.makeEncoder()` (Foundation's
 /// `JSONEncoder`, keys sorted, slashes unescaped, dates as reference-date seconds, non-finite
@@ -31,6 +32,19 @@ final class CanonicalJSONEncoder {
         }
         fallbackCount += 1
         return try fallback.encode(value)
+    }
+
+    /// Appends the JSON of `payload` to `bytes` (the writer's reusable buffer): the same
+    /// bytes as ``encode(_:)``, with vitals written by `VitalsJSON` (no `Codable` calls).
+    func append(_ payload: ClinicEventPayload, to bytes: inout [UInt8]) throws {
+        if case .vitalsObserved(let observation) = payload, VitalsJSON.isUsable {
+            VitalsJSON.write(observation, to: &bytes)
+        } else if let encoded = writer.encodeTopLevel(payload) {
+            bytes.append(contentsOf: encoded)
+        } else {
+            fallbackCount += 1
+            bytes.append(contentsOf: try fallback.encode(payload))
+        }
     }
 }
 

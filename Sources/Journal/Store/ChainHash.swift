@@ -20,12 +20,17 @@ public enum ChainHash {
 
     /// The hash of one record given the hash of the record before it.
     public static func hash(previous: Data, sequence: UInt64, receivedAt: Double, payload: Data) -> Data {
+        payload.withUnsafeBytes { hash(previous: previous, sequence: sequence, receivedAt: receivedAt, payloadBytes: $0) }
+    }
+
+    /// The same, over the payload's UTF-8 bytes in a buffer (the writer's, without a `Data` copy).
+    static func hash(previous: Data, sequence: UInt64, receivedAt: Double, payloadBytes: UnsafeRawBufferPointer) -> Data {
         var hasher = SHA256()
         hasher.update(data: previous)
         withUnsafeBytes(of: sequence.bigEndian) { hasher.update(bufferPointer: $0) }
         withUnsafeBytes(of: receivedAt.bitPattern.bigEndian) { hasher.update(bufferPointer: $0) }
-        hasher.update(data: payload)
-        return Data(hasher.finalize())
+        hasher.update(bufferPointer: payloadBytes)
+        return hasher.finalize().withUnsafeBytes { Data($0) }
     }
 
     /// Lower-case hexadecimal, for reports.

@@ -91,15 +91,16 @@ public final class JournalStore: Sendable {
                 if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
                 defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
                 try db.inTransaction(.immediate) {
-                    let statement = try db.cachedStatement(sql: """
-                        INSERT INTO event (sequence, received_at, device_time, chair, session, kind, payload, previous_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
+                    // One prepared statement for the whole batch; each row is bound in place.
+                    let statement = try db.cachedStatement(sql: EventRow.insertSQL)
+                    let noArguments = StatementArguments()
                     for row in rows {
-                        try statement.execute(arguments: [
-                            Int64(row.sequence), row.receivedAt, row.deviceTime, row.chair, row.session, row.kind,
-                            row.payload, row.previousHash, row.hash,
-                        ])
+                        statement.setUncheckedArguments(noArguments)  // resets; clears the bindings
+                        let code = row.bind(to: statement.sqliteStatement)
+                        guard code == 0 else {
+                            throw JournalError.writeFailed("cannot bind event \(row.sequence): SQLite error \(code)")
+                        }
+                        try statement.execute()
                     }
                     return .commit
                 }

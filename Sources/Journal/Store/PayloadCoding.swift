@@ -63,7 +63,7 @@ extension ClinicEventPayload {
     var deviceTime: Date? {
         switch self {
         case .clinicNamed, .chairConfigured, .deviceRegistered: nil
-        case .vitalsObserved(let observation): observation.samples.map(\.measuredAt).max()
+        case .vitalsObserved(let observation): observation.samples.lazy.map(\.measuredAt).max()  // no array per event
         case .vitalsUnavailable(let unavailable): unavailable.at
         case .pumpReported(let report): report.measuredAt
         case .deviceLinkChanged(let change): change.at

@@ -8,6 +8,8 @@ import InfusionCore
 /// Not thread-safe (it owns an encoder and its buffers): one per writer, used under the writer's lock.
 final class RowBuilder {
     private let encoder = PayloadCoding.makeCanonicalEncoder()
+    /// One payload's JSON; reused for every row (its capacity stays).
+    private var json: [UInt8] = []
 
     /// Rows for `deliveries` (in sequence order) continuing the chain after `tip`; applies
     /// each event to `state`. Leaves `state` half-applied if it throws: pass a copy.
@@ -17,22 +19,30 @@ final class RowBuilder {
         var rows: [EventRow] = []
         rows.reserveCapacity(deliveries.count)
         var previous = tip.hash
+        // A local buffer in the loop (moved back at the end): no class property access per byte.
+        var json = self.json
+        self.json = []
+        defer { self.json = json }
         for delivery in deliveries {
             let payload = delivery.message
-            let json: Data
+            json.removeAll(keepingCapacity: true)
             do {
-                json = try encoder.encode(payload)
+                try encoder.append(payload, to: &json)
             } catch {
                 throw JournalError.writeFailed("cannot encode event \(delivery.sequence): \(error)")
             }
             let chair = payload.chair
             let session = payload.namedSession ?? chair.flatMap { state[chair: $0]?.session?.id }
             let receivedAt = delivery.publishedAt.timeIntervalSinceReferenceDate
-            let hash = ChainHash.hash(previous: previous, sequence: delivery.sequence, receivedAt: receivedAt, payload: json)
+            let hash = json.withUnsafeBytes {
+                ChainHash.hash(previous: previous, sequence: delivery.sequence, receivedAt: receivedAt, payloadBytes: $0)
+            }
+            let kind: String
+            if case .vitalsObserved = payload { kind = VitalsJSON.kind } else { kind = PayloadKind.name(ofJSON: json) ?? "unknown" }
             rows.append(EventRow(
                 sequence: delivery.sequence, receivedAt: receivedAt,
                 deviceTime: payload.deviceTime?.timeIntervalSinceReferenceDate,
-                chair: chair?.rawValue, session: session?.rawValue, kind: PayloadKind.name(ofJSON: json) ?? "unknown",
+                chair: chair?.rawValue, session: session?.rawValue, kind: kind,
                 payload: String(decoding: json, as: UTF8.self), previousHash: previous, hash: hash))
             previous = hash
             ClinicReducer.reduce(
