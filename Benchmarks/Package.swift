@@ -37,6 +37,15 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "CursesTerminal", package: "InfusionCentral"),
         ]
     ),
+    (
+        "MLLPIngest",
+        [
+            .product(name: "Devices", package: "InfusionCentral"),
+            .product(name: "HL7", package: "InfusionCentral"),
+            .product(name: "EventBus", package: "InfusionCentral"),
+            .product(name: "InfusionCore", package: "InfusionCentral"),
+        ]
+    ),
 ]
 
 let package = Package(

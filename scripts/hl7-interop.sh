@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Interop check with an HL7 client nobody here wrote: PyPI `hl7==0.4.5` (`mllp_send`)
 # sends the shared sample messages to the running program over MLLP on 127.0.0.1, and we
-# check every ACK and that the values reached the model (headless status lines).
+# check every ACK, that the values reached the model (headless status lines), and that
+# the refused messages were journaled for audit (`infusion-central audit log`).
 #
 # Usage: bash scripts/hl7-interop.sh        (from anywhere; run after `swift build`/`swift test`)
 # Env:   SHARED_DIR  folder holding hl7/ (default: ../shared beside the repo)
@@ -102,7 +103,9 @@ label = "PUMP02"
 kind = "pump"
 chair = "CHAIR-02"
 TOML
+# Its own journal and log in the temp folder (not the user's data and state directories).
 LANG=C.UTF-8 "$binary" --headless --config "$work/clinic.toml" --status-interval 1 --exit-after 30 \
+  --db "$work/journal.sqlite" --log-file "$work/infusion-central.log" \
   >"$work/status.log" 2>"$work/stderr.log" </dev/null &
 server_pid=$!
 
@@ -214,4 +217,15 @@ grep '^CHAIR-01 ' "$work/status.log" | grep -q 'HR 400' && fail "a rejected valu
 kill -INT "$server_pid"
 wait "$server_pid" || fail "infusion-central exited with status $? after SIGINT"
 server_pid=""
-say "ok: $sent+2 samples ACKed AA, values on the board, bad input refused"
+
+# 6. Both refusals are in the journal's audit log, as hl7's, with code, reason and size.
+"$binary" audit log --db "$work/journal.sqlite" >"$work/audit.log" 2>&1 \
+  || { cat "$work/audit.log" >&2; fail "infusion-central audit log failed"; }
+grep -q ' hl7  Device message rejected: ' "$work/audit.log" || { cat "$work/audit.log" >&2; fail "no rejection in the audit log"; }
+hr_line=$(grep -E 'CHAIR-01 .* hl7  Device message rejected: - -> AE 207 at OBX\^[0-9]+\^5: .*bytes from hl7 127\.0\.0\.1:' "$work/audit.log" || true)
+[ -n "$hr_line" ] || { grep 'Device message rejected' "$work/audit.log" >&2 || true; fail "the out-of-range HR (AE 207) was not journaled"; }
+say "journaled: ${hr_line#*hl7  }"
+type_line=$(grep -E ' hl7  Device message rejected: - -> AR 200 at MSH\^1\^9: ' "$work/audit.log" || true)
+[ -n "$type_line" ] || { grep 'Device message rejected' "$work/audit.log" >&2 || true; fail "the ADT^A01 (AR 200) was not journaled"; }
+say "journaled: ${type_line#*hl7  }"
+say "ok: $sent+2 samples ACKed AA, values on the board, bad input refused and journaled"

@@ -94,6 +94,13 @@ extension [UInt8] {
     var text: String { String(decoding: self, as: UTF8.self) }
 }
 
+/// The `.deviceMessageRejected` audit records among `events`.
+func rejectionRecords(in events: [ClinicEventPayload]) -> [DeviceMessageRejection] {
+    events.compactMap { payload -> DeviceMessageRejection? in
+        if case .deviceMessageRejected(let record) = payload { record } else { nil }
+    }
+}
+
 func vitals(in events: [ClinicEventPayload]) -> [VitalKind: Double] {
     var values: [VitalKind: Double] = [:]
     for case .vitalsObserved(let observation) in events {
@@ -149,7 +156,10 @@ struct HL7AdapterListenerTests {
             let ack = try #require(await replies.next())
             #expect(ack.msa == expected)
             #expect(ack.text.contains("\rERR|"))
-            #expect(harness.drain().isEmpty)
+            // Only the audit record is published: no data, link, alarm or anything else.
+            let published = harness.drain()
+            #expect(published.count == 1)
+            #expect(rejectionRecords(in: published).count == 1)
         }
         let rejections = harness.rejections.all
         #expect(rejections.map(\.error.code) == [.unknownKey, .unsupportedMessageType])
@@ -191,6 +201,10 @@ struct HL7AdapterListenerTests {
         }
         let published = harness.drain()
         #expect(vitals(in: published).isEmpty)
+        let records = rejectionRecords(in: published)
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.chair == ChairID("CHAIR-01") && $0.code == "AE" })
+        #expect(records.first?.reason.hasPrefix("207 at PID^1^3: patient mismatch") == true)
         let alarms = published.compactMap { payload -> AlarmRaised? in
             if case .alarmRaised(let raised) = payload { raised } else { nil }
         }

@@ -57,7 +57,12 @@ struct HL7AdapterRobustnessTests {
         let reject = try #require(await replies.next())
         #expect(reject.msa == "MSA|AR|KCM-000001")
         #expect(reject.text.contains("|207^"))
-        #expect(harness.drain().isEmpty)
+        let published = harness.drain()
+        #expect(published.count == 1)  // the audit record, nothing else
+        let records = rejectionRecords(in: published)
+        #expect(records.map(\.code) == ["AR"])
+        #expect(records.first?.byteCount == huge.count)
+        #expect(records.first?.rawText.hasSuffix("…(+\(huge.count - HL7Rejection.rawByteLimit) bytes)") == true)
         #expect(harness.rejections.all.first?.rawBytes.count == HL7Rejection.rawByteLimit)
         #expect(harness.rejections.all.first?.byteCount == huge.count)
 

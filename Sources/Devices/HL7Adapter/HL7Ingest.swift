@@ -10,7 +10,8 @@ import Synchronization
 ///
 /// One `HL7Receiver` serves all connections (it holds the duplicate memory), guarded by
 /// a mutex; events are published while holding it so the bus order is the order in which
-/// messages were accepted.
+/// messages were accepted. A refused message publishes only its audit record
+/// (`.deviceMessageRejected`), plus the alarm for a patient mismatch.
 final class HL7Ingest: Sendable {
     /// What one frame came to.
     struct Answer: Sendable {
@@ -35,7 +36,7 @@ final class HL7Ingest: Sendable {
     init(
         settings: HL7Settings, bus: EventBus<ClinicEventPayload>, clock: any ClinicClock,
         currentPatientMRN: @escaping @Sendable (ChairID) -> String?,
-        onRejected: @escaping @Sendable (HL7Rejection) -> Void, logger: Logger
+        onRejected: @escaping @Sendable (HL7Rejection) -> Void, logger: Logger = Logger(label: "infusion-central.hl7")
     ) {
         let registry = settings.registry
         state = Mutex(State(receiver: HL7Receiver(registry: registry, maximumMessageSize: settings.frameCap)))
@@ -63,9 +64,10 @@ final class HL7Ingest: Sendable {
             case .accepted(let mapping):
                 var events = linkUp(mapping.device, connection: connection, state: &state, at: now)
                 if let error = mismatch(device: mapping.device, patientID: mapping.patientID) {
-                    events.append(HL7EventMapping.patientMismatchAlarm(for: mapping.device, at: now))
+                    let refused = HL7Rejection(at: now, peer: peer, error: error, raw: frame, chair: mapping.device.chair)
+                    events += [HL7EventMapping.patientMismatchAlarm(for: mapping.device, at: now), .deviceMessageRejected(refused.record)]
                     bus.publish(contentsOf: events)
-                    rejection = HL7Rejection(at: now, peer: peer, error: error, raw: frame)
+                    rejection = refused
                     return Answer(framedACK: errorACK(error, frame: frame, state: &state, at: now), code: .error)
                 }
                 events += mapping.payloads
@@ -80,15 +82,21 @@ final class HL7Ingest: Sendable {
                 if let report = result.report, let eui64 = report.equipmentID,
                     let device = state.receiver.mapper.registry.device(eui64: eui64)
                 {
-                    bus.publish(contentsOf: linkUp(device, connection: connection, state: &state, at: now))
+                    let events = linkUp(device, connection: connection, state: &state, at: now)
                     if let error = mismatch(device: device, patientID: report.patientID) {
-                        rejection = HL7Rejection(at: now, peer: peer, error: error, raw: frame)
+                        let refused = HL7Rejection(at: now, peer: peer, error: error, raw: frame, chair: device.chair)
+                        bus.publish(contentsOf: events + [.deviceMessageRejected(refused.record)])
+                        rejection = refused
                         return Answer(framedACK: errorACK(error, frame: frame, state: &state, at: now), code: .error)
                     }
+                    bus.publish(contentsOf: events)
                 }
                 return Answer(framedACK: MLLPFrameEncoder.encode(result.ack), code: .accept)
             case .rejected(let error):
-                rejection = HL7Rejection(at: now, peer: peer, error: error, raw: frame)
+                let chair = result.report?.equipmentID.flatMap { state.receiver.mapper.registry.device(eui64: $0)?.chair }
+                let refused = HL7Rejection(at: now, peer: peer, error: error, raw: frame, chair: chair)
+                bus.publish(.deviceMessageRejected(refused.record))
+                rejection = refused
                 return Answer(framedACK: MLLPFrameEncoder.encode(result.ack), code: error.acknowledgment)
             }
         }
@@ -102,12 +110,18 @@ final class HL7Ingest: Sendable {
     /// Handles a frame the decoder refused for its size (AR 207).
     func receiveOversized(header: [UInt8], byteCount: Int, peer: String) -> Answer {
         let now = clock.now()
-        let result = state.withLock { $0.receiver.receiveOversized(header: header, byteCount: byteCount, at: now) }
-        guard case .rejected(let error) = result.outcome else {
+        let (result, rejection) = state.withLock { state -> (HL7Receiver.Result, HL7Rejection?) in
+            let result = state.receiver.receiveOversized(header: header, byteCount: byteCount, at: now)
+            guard case .rejected(let error) = result.outcome else { return (result, nil) }
+            let refused = HL7Rejection(at: now, peer: peer, error: error, raw: header, byteCount: byteCount)
+            bus.publish(.deviceMessageRejected(refused.record))
+            return (result, refused)
+        }
+        guard let rejection else {
             return Answer(framedACK: MLLPFrameEncoder.encode(result.ack), code: .accept)
         }
-        report(HL7Rejection(at: now, peer: peer, error: error, raw: header, byteCount: byteCount))
-        return Answer(framedACK: MLLPFrameEncoder.encode(result.ack), code: error.acknowledgment)
+        report(rejection)
+        return Answer(framedACK: MLLPFrameEncoder.encode(result.ack), code: rejection.error.acknowledgment)
     }
 
     /// A connection closed: the devices only it carried, with the generation to pass to

@@ -19,7 +19,7 @@ import Synchronization
 /// ```swift
 /// let listener = HL7Listener(settings: settings, bus: bus, clock: clock,
 ///                            currentPatientMRN: { chair in snapshot.patientMRN(chair) },
-///                            onRejected: { journal.recordRejection($0) }, logger: logger)
+///                            logger: logger)
 /// let port = try await listener.start()
 /// …
 /// try await listener.stop()
@@ -47,7 +47,9 @@ public final class HL7Listener: Sendable {
     ///     (no session, or unknown). Called on the listener's thread for every accepted
     ///     message: it must be cheap and thread-safe (read a snapshot) and must not call
     ///     the listener.
-    ///   - onRejected: every refused message (AE/AR, patient mismatch), for the audit journal.
+    ///   - onRejected: every refused message (AE/AR, patient mismatch), after it was logged
+    ///     and its audit record (`.deviceMessageRejected`) was published on the bus, which
+    ///     is how the journal keeps it; for extra diagnostics and tests.
     ///   - onConnectionEvent: connection-level happenings (for tests and diagnostics); all are logged too.
     public init(
         settings: HL7Settings, bus: EventBus<ClinicEventPayload>, clock: any ClinicClock,

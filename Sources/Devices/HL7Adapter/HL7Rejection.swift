@@ -1,8 +1,10 @@
 public import Foundation
 public import HL7
+public import InfusionCore
 
 /// A message the listener refused (AE/AR, or a patient mismatch): what the journal
-/// records for audit. Nothing from it reached the bus as data.
+/// records for audit. Nothing from it reached the bus as data; it reaches the bus only
+/// as its audit `record` (`.deviceMessageRejected`, which the reducer ignores).
 public struct HL7Rejection: Hashable, Sendable {
     /// When it was received (injected clock).
     public var at: Date
@@ -14,17 +16,37 @@ public struct HL7Rejection: Hashable, Sendable {
     public var rawBytes: [UInt8]
     /// The message's full size in bytes (may exceed `rawBytes.count`).
     public var byteCount: Int
+    /// The chair of the device the message named, when it could be read that far.
+    public var chair: ChairID?
 
     /// How much of a rejected message is kept (2 KiB): enough to identify it, bounded
     /// so a flood of large bad frames cannot fill the log or the journal.
     public static let rawByteLimit = 2048
 
-    public init(at: Date, peer: String?, error: HL7Error, raw: some Collection<UInt8>, byteCount: Int? = nil) {
+    public init(
+        at: Date, peer: String?, error: HL7Error, raw: some Collection<UInt8>, byteCount: Int? = nil, chair: ChairID? = nil
+    ) {
         self.at = at
         self.peer = peer
         self.error = error
         self.rawBytes = Array(raw.prefix(Self.rawByteLimit))
         self.byteCount = byteCount ?? raw.count
+        self.chair = chair
+    }
+
+    /// The audit record published on the bus (`.deviceMessageRejected`) so the journal
+    /// keeps it: source `hl7 <peer>`, the ACK code, the reason with its location, and
+    /// the escaped, capped text.
+    public var record: DeviceMessageRejection {
+        DeviceMessageRejection(
+            chair: chair, source: "hl7 \(peer ?? "unknown peer")", code: error.acknowledgment.rawValue,
+            reason: reasonText, rawText: escapedText, byteCount: byteCount, at: at)
+    }
+
+    /// The error as the ACK's ERR segment says it: `207 at OBX^1^5: <text>` (HL7 table
+    /// 0357 code, ERR-2 location when there is one, ERR-8 text).
+    public var reasonText: String {
+        "\(error.code.rawValue)\(error.location.map { " at \($0)" } ?? ""): \(error.reason)"
     }
 
     /// The kept bytes as one printable line: printable ASCII as is, `\r` `\n` `\t`, a

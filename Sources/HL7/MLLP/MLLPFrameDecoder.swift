@@ -48,8 +48,34 @@ public struct MLLPFrameDecoder: Sendable {
 
     /// Feeds bytes; returns the events they completed, in order.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Event] {
+        if let events = bytes.withContiguousStorageIfAvailable({ feed(contiguous: $0) }) { return events }
+        return Array(bytes).withUnsafeBufferPointer { feed(contiguous: $0) }
+    }
+
+    /// Feeds the bytes a socket read delivered (a NIO `ByteBuffer`'s readable bytes).
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [Event] {
+        bytes.withMemoryRebound(to: UInt8.self) { feed(contiguous: $0) }
+    }
+
+    /// The one implementation, not generic (callers in other modules would otherwise run
+    /// an unspecialised per-byte loop). Inside a frame, the run up to the next block byte
+    /// is copied at once; every other byte goes through the state machine.
+    private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>) -> [Event] {
         var events: [Event] = []
-        for byte in bytes { step(byte, into: &events) }
+        var index = 0
+        while index < bytes.count {
+            if state == .inFrame {
+                var end = index
+                while end < bytes.count, bytes[end] != Self.endBlock, bytes[end] != Self.startBlock { end += 1 }
+                if end > index {
+                    appendRun(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+            }
+            step(bytes[index], into: &events)
+            index += 1
+        }
         if garbageRun > 0, !isGarbageReported {
             events.append(.garbage(byteCount: garbageRun))
             isGarbageReported = true
@@ -105,6 +131,21 @@ public struct MLLPFrameDecoder: Sendable {
                 frameByteCount += 2
                 state = .discarding
             }
+        }
+    }
+
+    /// `append` for a run of frame bytes holding no block byte: the same outcome as
+    /// appending them one by one.
+    private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
+        let room = maximumFrameSize - frameByteCount
+        if run.count <= room {
+            buffer.append(contentsOf: run)
+            frameByteCount += run.count
+        } else {
+            buffer.append(contentsOf: run.prefix(max(0, room)))
+            frameByteCount += run.count
+            buffer.removeSubrange(min(oversizedHeaderSize, buffer.count)...)
+            state = .discarding
         }
     }
 
