@@ -12,6 +12,8 @@ struct DoseStation {
     var now = DoseFixtures.now
     var screen = ScreenState(terminalWidth: 120, terminalHeight: 40)
     var orders: [ClinicEventPayload] = []
+    var signOffs: [ScreenEffect] = []
+    var rules = SignOffRules()
     var accessEvents: [ClinicEventPayload] = []
     let controller = ScreenController()
 
@@ -22,7 +24,7 @@ struct DoseStation {
 
     var context: StationContext {
         StationContext(now: now, library: .example, access: access, commandableChairs: [DoseFixtures.chair1],
-                       timeZone: TimeZone(identifier: "UTC")!)
+                       timeZone: TimeZone(identifier: "UTC")!, signOffRules: rules)
     }
 
     mutating func press(_ keys: [Key]) {
@@ -41,12 +43,21 @@ struct DoseStation {
                 finish(access.signIn(user: user, pin: pin, at: now), user: user, resume: resume)
             case .unlock(let user, let pin, let resume):
                 finish(access.unlock(pin: pin, at: now), user: user, resume: resume)
-            case .submitOrder(let payload):
-                orders.append(payload)
-                ClinicReducer.reduce(&clinic, ClinicEvent(sequence: clinic.lastSequence + 1, receivedAt: now, payload: payload))
+            case .submitOrder(let payload), .recordEntry(let payload):
+                apply(payload)
+            case .admit(let start):
+                apply(.sessionStarted(start))
+            case .signOff:
+                signOffs.append(effect)
             default: break
             }
         }
+    }
+
+    /// Records `payload` as the app would (journaled, then reduced into the model).
+    mutating func apply(_ payload: ClinicEventPayload) {
+        orders.append(payload)
+        ClinicReducer.reduce(&clinic, ClinicEvent(sequence: clinic.lastSequence + 1, receivedAt: now, payload: payload))
     }
 
     private mutating func finish(_ outcome: AccessOutcome, user: UserID, resume: Key?) {
@@ -60,7 +71,8 @@ struct DoseStation {
 
     /// The frame as text lines, for what the operator sees.
     var frame: String {
-        let render = RenderContext(now: now, glyphs: .unicode, timeZone: TimeZone(identifier: "UTC")!, signedIn: access.status(at: now))
+        let render = RenderContext(
+            now: now, glyphs: .unicode, timeZone: TimeZone(identifier: "UTC")!, signedIn: access.status(at: now), signOffRules: rules)
         return ScreenRenderer().frame(width: 120, height: 40, clinic: clinic, screen: screen, context: render)
             .lines().joined(separator: "\n")
     }

@@ -25,6 +25,10 @@ public struct ClinicConfiguration: Equatable, Sendable {
     /// Who may sign in, and the lockout and idle-lock rules (`[[user]]`, `[access]`).
     /// A clinic's own file has no users unless it lists them; the demo has two.
     public var access: AccessSettings
+    /// Discharge rules: observation minimum, ±20 % vitals, Aldrete minimum, CADSS times (`[sign_off]`).
+    public var signOff: SignOffRules
+    /// The baseline blood pressure above which admission needs a reason (`[sign_off]`).
+    public var admission: AdmissionRules
     /// Where the configuration came from, for messages (`nil` for the built-in demo).
     public var source: String?
 
@@ -32,8 +36,12 @@ public struct ClinicConfiguration: Equatable, Sendable {
         clinicName: String, chairs: [ChairDescriptor], theme: String = "default",
         simulation: SimulationSettings?, freshness: FreshnessPolicy = FreshnessPolicy(),
         alarms: AlarmSettings = AlarmSettings(), doseControl: DoseControlSettings = DoseControlSettings(),
-        access: AccessSettings = AccessSettings(), source: String? = nil
+        access: AccessSettings = AccessSettings(), signOff: SignOffRules? = nil,
+        admission: AdmissionRules = AdmissionRules(), source: String? = nil
     ) {
+        // One observation minimum for the simulator's own patients and the discharge gate.
+        self.signOff = signOff ?? SignOffRules(observationMinimum: simulation?.observationMinimum ?? 3600)
+        self.admission = admission
         self.alarms = alarms
         self.doseControl = doseControl
         self.access = access
@@ -45,7 +53,8 @@ public struct ClinicConfiguration: Equatable, Sendable {
         self.source = source
     }
 
-    /// The demo clinic: `chairCount` simulated chairs named `CHAIR-01` … .
+    /// The demo clinic: `chairCount` simulated chairs named `CHAIR-01` … ; with more than
+    /// one chair the last is kept free for the operator's own admissions (`n`).
     public static func demo(chairCount: Int = 8) -> ClinicConfiguration {
         ClinicConfiguration(
             clinicName: "Demo Clinic",
@@ -53,7 +62,9 @@ public struct ClinicConfiguration: Equatable, Sendable {
                 let name = number < 10 ? "CHAIR-0\(number)" : "CHAIR-\(number)"
                 return ChairDescriptor(id: ChairID(name), label: name)
             },
-            simulation: SimulationSettings(), access: .demo)
+            simulation: SimulationSettings(
+                reservedChairs: chairCount > 1 ? [ChairID(chairCount < 10 ? "CHAIR-0\(chairCount)" : "CHAIR-\(chairCount)")] : []),
+            access: .demo)
     }
 }
 
@@ -70,12 +81,15 @@ public struct SimulationSettings: Equatable, Sendable {
     public var nibpIntervalOther: TimeInterval
     /// Minimum observation time before discharge, in seconds.
     public var observationMinimum: TimeInterval
+    /// Chairs the simulator never admits its own patients to: free for admissions at the station.
+    public var reservedChairs: Set<ChairID>
 
     public init(
         seed: UInt64 = 1, speed: Double = 1, scenarioPath: String? = nil,
         nibpIntervalInfusing: TimeInterval = 600, nibpIntervalOther: TimeInterval = 900,
-        observationMinimum: TimeInterval = 1800
+        observationMinimum: TimeInterval = 1800, reservedChairs: Set<ChairID> = []
     ) {
+        self.reservedChairs = reservedChairs
         self.seed = seed
         self.speed = speed
         self.scenarioPath = scenarioPath

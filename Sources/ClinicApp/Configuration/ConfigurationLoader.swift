@@ -54,6 +54,7 @@ public enum ConfigurationLoader {
         var reader = TableReader(file: file)
         try reader.allowOnly([
             "clinic", "chair", "simulation", "freshness", "alarms", "hl7", "device", "drug", "dose_control", "user", "access",
+            "sign_off",
         ], in: table, path: nil)
 
         var configuration = ClinicConfiguration(clinicName: "Infusion Central", chairs: [], simulation: nil, source: file)
@@ -65,6 +66,10 @@ public enum ConfigurationLoader {
         configuration.chairs = try readChairs(table, reader: &reader)
         if let simulation = try reader.table("simulation", in: table, path: nil) {
             configuration.simulation = try readSimulation(simulation, reader: &reader)
+            let known = Set(configuration.chairs.map(\.id))
+            if let unknown = configuration.simulation?.reservedChairs.first(where: { !known.contains($0) }) {
+                throw ConfigurationError(file: file, key: "simulation.reserved_chairs", reason: "'\(unknown)' is not a [[chair]] id")
+            }
         }
         let devices = try reader.tables("device", in: table)
         if let hl7 = try reader.table("hl7", in: table, path: nil) {
@@ -74,6 +79,10 @@ public enum ConfigurationLoader {
         }
         if let alarms = try reader.table("alarms", in: table, path: nil) {
             configuration.alarms = try AlarmSettingsReader.read(alarms, reader: &reader)
+        }
+        configuration.signOff.observationMinimum = configuration.simulation?.observationMinimum ?? 3600
+        if let signOff = try reader.table("sign_off", in: table, path: nil) {
+            try SignOffReader.read(signOff, into: &configuration.signOff, admission: &configuration.admission, reader: &reader)
         }
         configuration.doseControl = try DrugLibraryReader.read(table, reader: &reader)
         configuration.access = try UsersReader.read(table, reader: &reader)
@@ -112,7 +121,8 @@ public enum ConfigurationLoader {
     private static func readSimulation(_ table: TOMLTable, reader: inout TableReader) throws(ConfigurationError) -> SimulationSettings {
         let path = "simulation"
         try reader.allowOnly(
-            ["seed", "speed", "scenario", "nibp_interval_infusing", "nibp_interval_other", "observation_minimum"],
+            ["seed", "speed", "scenario", "nibp_interval_infusing", "nibp_interval_other", "observation_minimum",
+             "reserved_chairs"],
             in: table, path: path)
         var settings = SimulationSettings()
         if let seed = try reader.integer("seed", in: table, path: path) {
@@ -129,6 +139,7 @@ public enum ConfigurationLoader {
         settings.nibpIntervalInfusing = try reader.duration("nibp_interval_infusing", in: table, path: path) ?? settings.nibpIntervalInfusing
         settings.nibpIntervalOther = try reader.duration("nibp_interval_other", in: table, path: path) ?? settings.nibpIntervalOther
         settings.observationMinimum = try reader.duration("observation_minimum", in: table, path: path) ?? settings.observationMinimum
+        settings.reservedChairs = Set((try reader.strings("reserved_chairs", in: table, path: path) ?? []).map { ChairID($0) })
         return settings
     }
 

@@ -35,9 +35,6 @@ public final class ClinicRuntime: Sendable {
         configuration: ClinicConfiguration, databasePath: URL?, wallClock: any ClinicClock = SystemClock()
     ) throws(ConfigurationError) {
         self.configuration = configuration
-        let speed = configuration.simulation?.speed ?? 1
-        let clock: any ClinicClock = speed == 1 ? wallClock : ScaledClock(speed: speed, origin: wallClock.now(), wallClock: wallClock)
-        self.clock = clock
         var store: JournalStore?
         var recovered = RecoveredJournal.empty
         if let databasePath {
@@ -52,6 +49,13 @@ public final class ClinicRuntime: Sendable {
             }
         }
         self.recovered = recovered
+        let speed = configuration.simulation?.speed ?? 1
+        // An accelerated clock starts no earlier than the journal's last event: simulated time
+        // ran ahead of the wall clock before the restart, and readings older than what the
+        // model holds would be ignored as late.
+        let origin = max(wallClock.now(), recovered.lastEventAt ?? .distantPast)
+        let clock: any ClinicClock = speed == 1 ? wallClock : ScaledClock(speed: speed, origin: origin, wallClock: wallClock)
+        self.clock = clock
         bus = EventBus(now: { clock.now() }, firstSequence: recovered.lastSequence + 1)
         if let store, let databasePath {
             journal = JournalWriter(bus: bus, store: store, recovered: recovered) { () throws(JournalError) in
@@ -172,6 +176,41 @@ public final class ClinicRuntime: Sendable {
         }
     }
 
+    /// Records a clinical entry (score, intervention, checklist item, signature) durably.
+    public func recordEntry(_ payload: ClinicEventPayload, then: (@Sendable () -> Void)? = nil) {
+        guard let journal else {
+            bus.publish(payload)
+            then?()
+            return
+        }
+        let feedback = self.feedback
+        journal.commitDurably(payload) { result in
+            switch result {
+            case .success: then?()
+            case .failure(let error): feedback.post("Not recorded: the journal cannot be written (\(error.reason))")
+            }
+        }
+    }
+
+    /// Admits a patient: the admission is journaled durably, then the chair's simulated
+    /// devices (if any) take the patient on; the pump waits for the physician's start.
+    public func admit(_ start: SessionStart) {
+        let simulation = self.simulation
+        recordEntry(.sessionStarted(start)) {
+            guard let simulation else { return }
+            Task { await simulation.admit(start) }
+        }
+    }
+
+    /// Journals a discharge signature durably, then frees the chair's simulated devices.
+    public func signOff(_ signature: SessionSignature) {
+        let simulation = self.simulation
+        recordEntry(.sessionSigned(signature)) {
+            guard let simulation else { return }
+            Task { await simulation.release(chair: signature.chair) }
+        }
+    }
+
     /// Whether the journal is failing now, and why (the header shows `JOURNAL FAILING`).
     public var journalFailure: String? {
         guard let journal else { return nil }
@@ -195,7 +234,7 @@ public final class ClinicRuntime: Sendable {
     ) throws(ConfigurationError) -> SimulatedClinic {
         var plan = DemoClinic.make(
             seed: settings.seed, chairCount: configuration.chairs.count, startTime: startTime, history: history,
-            observationMinimum: settings.observationMinimum)
+            observationMinimum: settings.observationMinimum, reservedChairs: settings.reservedChairs)
         plan.clinicName = configuration.clinicName
         for index in plan.chairs.indices where index < configuration.chairs.count {
             plan.chairs[index].chair = configuration.chairs[index]

@@ -24,6 +24,8 @@ final class TerminalLoop {
     private let latency = LatencyProbe.fromEnvironment()
     /// Who is signed in at the keyboard (ID + PIN), the idle lock and the lockouts.
     private var access: Authenticator
+    /// Moves station-admitted sessions to observation and ready for discharge.
+    private var phases = SessionPhaseKeeper()
     /// The station's login name, for alarm actions taken while nobody is signed in
     /// (acknowledging an alarm must never wait for a sign-in).
     private let stationName = "station:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator")
@@ -79,6 +81,10 @@ final class TerminalLoop {
                 needsDraw = true
                 runtime.patients.update(from: model.state)
             }
+            let phaseChanges = phases.transitions(
+                in: model.state, rules: runtime.configuration.signOff, freshness: runtime.configuration.freshness,
+                at: runtime.clock.now())
+            if !phaseChanges.isEmpty { runtime.bus.publish(contentsOf: phaseChanges) }
             let lockEvents = access.expire(at: runtime.clock.now())
             if !lockEvents.isEmpty {
                 runtime.bus.publish(contentsOf: lockEvents)
@@ -109,7 +115,8 @@ final class TerminalLoop {
                 let context = RenderContext(
                     now: now, glyphs: glyphs, freshness: runtime.configuration.freshness,
                     timeZone: .current, flashing: runtime.configuration.alarms.flashing,
-                    journalFailure: runtime.journalFailure, signedIn: access.status(at: now))
+                    journalFailure: runtime.journalFailure, signedIn: access.status(at: now),
+                    signOffRules: runtime.configuration.signOff)
                 renderer.render(clinic: model.state, screen: screen, context: context, into: &buffer)
                 terminal.present(buffer, theme: theme)
                 latency?.didPresent()
@@ -151,6 +158,14 @@ final class TerminalLoop {
             case .submitOrder(let payload):
                 let pump = payload.chair.flatMap { state[chair: $0]?.devices[.pump] }
                 runtime.submitDoseOrder(payload, pump: pump)
+            case .recordEntry(let payload):
+                runtime.recordEntry(payload)
+                screen.message = "Recorded"
+            case .admit(let start):
+                runtime.admit(start)
+                screen.message = "Admitted \(start.patient.shortLabel): press p to start the infusion (physician)"
+            case .signOff(let chair, let session, let user, let pin):
+                signOff(chair: chair, session: session, user: user, pin: pin, screen: &screen, state: state)
             case .acknowledgeAlarms, .pauseAudio, .switchAlarm:
                 if let action = OperatorActions.payload(for: effect, operator: actorName(at: now), state: state, now: now) {
                     runtime.submitOperatorAction(action)
@@ -180,6 +195,41 @@ final class TerminalLoop {
         return handle(resume, screen: &screen, state: state)
     }
 
+    /// Sign-off: the ID and PIN again (a physician), the checklist once more, then the
+    /// signature bound to the hash of the session record as the model holds it now.
+    private func signOff(
+        chair: ChairID, session: SessionID, user: UserID, pin: String, screen: inout ScreenState, state: ClinicState
+    ) {
+        let now = runtime.clock.now()
+        let outcome = access.signIn(user: user, pin: pin, at: now)
+        runtime.bus.publish(contentsOf: outcome.events)
+        guard outcome.isAccepted, case .active(let signer) = access.status(at: now) else {
+            screen.message = "Not signed: \(outcome.refusal?.message ?? "sign in again")"
+            return
+        }
+        guard signer.role == .physician else {
+            screen.message = "Not signed: only a physician may sign a session off"
+            return
+        }
+        guard let checklist = DischargeGate.evaluate(
+            chair: chair, in: state, rules: runtime.configuration.signOff, at: now, freshness: runtime.configuration.freshness),
+            checklist.isComplete, checklist.session == session
+        else {
+            screen.message = "Not signed: the discharge checklist is no longer complete (d shows it)"
+            return
+        }
+        do {
+            guard let signature = try SessionRecordHasher.makeSignature(for: session, in: state, signer: signer, at: now) else {
+                screen.message = "Not signed: session \(session) is not open"
+                return
+            }
+            runtime.signOff(signature)
+            screen.message = "Signed off by \(signer.printedName); \(state[chair: chair]?.label ?? chair.rawValue) is free"
+        } catch {
+            screen.message = "Not signed: \(error.reason)"
+        }
+    }
+
     /// Who alarm actions are recorded against: the signed-in clinician, else the station login.
     private func actorName(at now: Date) -> String {
         if case .active(let identity) = access.status(at: now) { return identity.user.rawValue }
@@ -194,7 +244,9 @@ final class TerminalLoop {
         return StationContext(
             now: now, library: runtime.configuration.doseControl.library, access: access,
             confirmationTimeout: runtime.configuration.doseControl.confirmationTimeout,
-            commandableChairs: Set(commandable.map(\.id)), timeZone: .current)
+            commandableChairs: Set(commandable.map(\.id)), timeZone: .current,
+            signOffRules: runtime.configuration.signOff, admissionRules: runtime.configuration.admission,
+            freshness: runtime.configuration.freshness)
     }
 
     /// Frames per simulated second: 4 while an alarm flashes (high ~2 Hz), else 1 (the clock).

@@ -13,10 +13,14 @@ public struct InfusionControlPreview: Hashable, Sendable {
     public var currentFlow: MillilitersPerHour
     public var doseGiven: Milligrams
     public var plannedDose: Milligrams
+    /// For the first start of an infusion: the order it starts, in mg/kg, total mg, mg/kg/h and mL/h.
+    public var startOrder: [String]?
 
-    /// Dialog lines: `PAUSE CHAIR-01  A.T. 0001`, the rate, and the dose so far.
+    /// Dialog lines: `PAUSE CHAIR-01  A.T. 0001`, the rate, and the dose so far (for a
+    /// first start, the order being started instead).
     public var lines: [String] {
-        [
+        if let startOrder { return ["START \(chairLabel)  \(patient)"] + startOrder }
+        return [
             "\(action.word) \(chairLabel)  \(patient)",
             "Now \(currentRate) (\(currentFlow))",
             "Given \(doseGiven) of \(plannedDose)",
@@ -60,10 +64,16 @@ public enum InfusionControlValidator {
                 return .refused(.notAllowedNow("The infusion has already ended"))
             }
         }
+        let session = context.session
+        let order = session.order
+        let startOrder = intent.action == .resume && status == .idle && session.doseGiven.value == 0
+            ? ["\(order.drugName) \(order.dose) = \(session.plannedDose) over \(Int(order.duration / 60)) min",
+               "= \(order.doseRate) = \(order.flow(weight: session.weight)) at \(order.concentration), \(session.weight)"]
+            : nil
         return .ready(InfusionControlPreview(
             chair: context.chair.id, chairLabel: context.chair.label, session: context.session.id,
             patient: context.session.start.patient.shortLabel, action: intent.action, by: identity,
             currentRate: context.reportedRate, currentFlow: context.reportedFlow, doseGiven: context.session.doseGiven,
-            plannedDose: context.session.plannedDose))
+            plannedDose: context.session.plannedDose, startOrder: startOrder))
     }
 }

@@ -39,6 +39,16 @@ public enum ScreenCommand: Hashable, Sendable {
     case signIn
     /// Sign out.
     case signOut
+    /// Admit a patient to the selected free chair.
+    case admitPatient
+    /// Enter a CADSS-6 dissociation score.
+    case scoreDissociation
+    /// Record an intervention or adverse event.
+    case recordIntervention
+    /// Record a discharge checklist item.
+    case dischargeChecklist
+    /// Sign the session off (physician, ID and PIN again).
+    case signOffSession
 }
 
 /// Where a binding applies.
@@ -56,6 +66,8 @@ public enum KeyScope: Hashable, Sendable {
     case doseDialog
     /// Only in the sign-in box: Enter, Esc, Backspace, Tab; other keys are text.
     case signInDialog
+    /// Only in forms (admission, scores, checklist, sign-off): Enter, Esc, Backspace, Up.
+    case formDialog
 }
 
 /// One row of the key table: the keys, what they do, and how help and footer name them.
@@ -144,6 +156,16 @@ public struct KeyMap: Hashable, Sendable {
                    description: "Stop the infusion for good (any clinician)"),
         KeyBinding([.character("w")], .changeWeight, label: "w",
                    description: "Correct the weight in kg with the date measured (physician)"),
+        KeyBinding([.character("n")], .admitPatient, label: "n",
+                   description: "Admit a patient to the selected free chair", legend: "n admit"),
+        KeyBinding([.character("c")], .scoreDissociation, label: "c",
+                   description: "Enter a CADSS-6 dissociation score (\"CADSS due\" on the tile)"),
+        KeyBinding([.character("v")], .recordIntervention, label: "v",
+                   description: "Record an intervention or adverse event"),
+        KeyBinding([.character("d")], .dischargeChecklist, label: "d",
+                   description: "Discharge checklist: Aldrete, dissociation resolved, IV out, escort"),
+        KeyBinding([.character("D")], .signOffSession, label: "D",
+                   description: "Sign the session off (physician; ID and PIN again)", legend: "cvdD session"),
         KeyBinding([.character("i")], .signIn, label: "i",
                    description: "Sign in with ID and PIN, or unlock after inactivity", legend: "i sign in"),
         KeyBinding([.character("I")], .signOut, label: "I", description: "Sign out"),
@@ -173,5 +195,9 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.enter], .confirm, label: "Enter", description: "next / sign in", scope: .signInDialog),
         KeyBinding([.backspace, .delete], .deleteBackward, label: "Bksp", description: "erase", scope: .signInDialog),
         KeyBinding([.escape], .decline, label: "Esc", description: "cancel", scope: .signInDialog),
+        KeyBinding([.enter], .confirm, label: "Enter", description: "next / submit", scope: .formDialog),
+        KeyBinding([.up], .moveUp, label: "Up", description: "back a field", scope: .formDialog),
+        KeyBinding([.backspace, .delete], .deleteBackward, label: "Bksp", description: "erase", scope: .formDialog),
+        KeyBinding([.escape], .decline, label: "Esc", description: "cancel: nothing recorded", scope: .formDialog),
     ])
 }

@@ -23,12 +23,15 @@ public struct RenderContext: Sendable {
     public var journalFailure: String?
     /// Who is signed in at the station (the header shows it; nil: no sign-in on this screen).
     public var signedIn: Authenticator.Status?
+    /// When CADSS scores are due (the tile's `CADSS` marker).
+    public var signOffRules: SignOffRules
 
     public init(
         now: Date, glyphs: GlyphSet = .unicode, freshness: FreshnessPolicy = FreshnessPolicy(),
         timeZone: TimeZone = .current, flashing: Bool = true, journalFailure: String? = nil,
-        signedIn: Authenticator.Status? = nil
+        signedIn: Authenticator.Status? = nil, signOffRules: SignOffRules = SignOffRules()
     ) {
+        self.signOffRules = signOffRules
         self.signedIn = signedIn
         self.now = now
         self.glyphs = glyphs

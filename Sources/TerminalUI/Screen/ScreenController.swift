@@ -64,6 +64,25 @@ public struct ScreenController: Sendable {
             }
             return (next, [])
         }
+        if case .form(let form) = screen.overlay {
+            guard let station else {
+                next.overlay = nil
+                return (next, [])
+            }
+            switch form.handle(key, command: keyMap.binding(for: key, in: .formDialog)?.command) {
+            case .open(let updated): next.overlay = .form(updated)
+            case .cancelled: next.overlay = nil
+            case .submitted(let filled):
+                switch ClinicForms.submit(filled, clinic: clinic, station: station) {
+                case .effects(let effects):
+                    next.overlay = nil
+                    return (next, effects)
+                case .next(let form), .refused(let form):
+                    next.overlay = .form(form)
+                }
+            }
+            return (next, [])
+        }
         guard let binding = keyMap.binding(for: key, in: .screen) else { return (next, []) }
         var effects: [ScreenEffect] = []
         switch binding.command {
@@ -121,10 +140,52 @@ public struct ScreenController: Sendable {
             }
         case .signOut:
             effects.append(.signOut)
+        case .admitPatient, .scoreDissociation, .recordIntervention, .dischargeChecklist, .signOffSession:
+            openForm(binding.command, key: key, screen: &next, clinic: clinic, station: station)
         case .confirm, .decline, .deleteBackward:
             break
         }
         return (next, effects)
+    }
+
+    /// Opens a session form (or the sign-in box first) for the selected chair.
+    private func openForm(
+        _ command: ScreenCommand, key: Key, screen: inout ScreenState, clinic: ClinicState, station: StationContext?
+    ) {
+        guard let station else {
+            screen.message = "Sessions cannot be changed here"
+            return
+        }
+        guard let chair = selectedChair(screen, clinic: clinic) else { return }
+        guard case .active(let who) = station.access.status(at: station.now) else {
+            screen.overlay = .signIn(SignInDialog.opening(
+                for: station.access.status(at: station.now), notice: "Sign in first", resume: key))
+            return
+        }
+        if command == .admitPatient {
+            if chair.isOccupied {
+                screen.message = "\(chair.label) is occupied: sign the session off first"
+            } else {
+                screen.overlay = .form(AdmissionForm.open(chair, clinic: clinic, station: station))
+            }
+            return
+        }
+        guard chair.isOccupied else {
+            screen.message = "\(chair.label) has no patient (n admits one)"
+            return
+        }
+        switch command {
+        case .scoreDissociation: screen.overlay = .form(ClinicForms.dissociation(chair, station: station))
+        case .recordIntervention: screen.overlay = .form(ClinicForms.intervention(chair))
+        case .dischargeChecklist: screen.overlay = .form(ClinicForms.checklist(chair, clinic: clinic, station: station))
+        default:
+            guard who.role == .physician else {
+                screen.overlay = .form(FormDialog(purpose: .notice(chair.id), title: "sign-off",
+                                                  header: ["Only a physician may sign a session off"], fields: []))
+                return
+            }
+            screen.overlay = .form(SignOffForm.open(chair, clinic: clinic, station: station, signer: who))
+        }
     }
 
     /// Opens the dose dialog (or the sign-in box first) for the selected chair.

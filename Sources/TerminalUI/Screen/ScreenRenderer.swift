@@ -49,6 +49,8 @@ public struct ScreenRenderer: Sendable {
             SignInDialogView.render(dialog: dialog, buffer: &buffer, context: context)
         case .dose(let dialog):
             DoseDialogView.render(dialog: dialog, clinic: clinic, buffer: &buffer, context: context)
+        case .form(let form):
+            FormDialogView.render(form: form, clinic: clinic, buffer: &buffer, context: context)
         case nil: break
         }
     }

@@ -28,6 +28,8 @@ public struct ScreenState: Hashable, Sendable {
         case signIn(SignInDialog)
         /// Changing one chair's rate, pausing, stopping or correcting the weight.
         case dose(DoseDialog)
+        /// Admission, CADSS, interventions, the discharge checklist and sign-off.
+        case form(FormDialog)
     }
 
     public var mode: Mode
@@ -79,4 +81,11 @@ public enum ScreenEffect: Hashable, Sendable {
     case signOut
     /// A confirmed dose order: journal it durably, then send the pump its command.
     case submitOrder(ClinicEventPayload)
+    /// A clinical entry (score, intervention, checklist item): journal it durably.
+    case recordEntry(ClinicEventPayload)
+    /// Admit a patient: journal the admission durably, then set up the chair's devices.
+    case admit(SessionStart)
+    /// Sign a session off: check ID and PIN again (physician), bind the signature to the
+    /// session record's hash, journal it durably, then free the chair.
+    case signOff(chair: ChairID, session: SessionID, user: UserID, pin: String)
 }

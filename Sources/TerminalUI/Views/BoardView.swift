@@ -21,7 +21,8 @@ public enum BoardView {
         for (offset, rect) in layout.tiles.enumerated() {
             let index = layout.firstVisible + offset
             let chair = clinic.chairs[index]
-            let summary = ChairSummary(chair: chair, clinic: clinic, now: context.now, policy: context.freshness)
+            let summary = ChairSummary(
+            chair: chair, clinic: clinic, now: context.now, policy: context.freshness, signOff: context.signOffRules)
             ChairTile.render(
                 summary, chair: chair, style: layout.style, isSelected: index == selected, in: rect,
                 buffer: &buffer, context: context, escalationCount: clinic.alarmRules.escalationCount)

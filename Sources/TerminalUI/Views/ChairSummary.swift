@@ -23,6 +23,8 @@ public struct ChairSummary: Hashable, Sendable {
     /// A command sent to the pump and not yet confirmed: `→ 0.90 pending`, `→ PAUSE pending`.
     /// Never the current rate: that stays what the pump reports until it confirms.
     public var pending: String?
+    /// `CADSS` when a dissociation score is due now, `CADSS!` when overdue.
+    public var scoreDue: String?
     /// `12.5/40.0mg`, dose given vs planned.
     public var dose: String?
     public var heartRate: DisplayValue
@@ -36,7 +38,9 @@ public struct ChairSummary: Hashable, Sendable {
     public var isSimulated: Bool
 
     /// Summarises `chair` of `clinic` at `now` under `policy`.
-    public init(chair: ChairState, clinic: ClinicState, now: Date, policy: FreshnessPolicy) {
+    public init(
+        chair: ChairState, clinic: ClinicState, now: Date, policy: FreshnessPolicy, signOff: SignOffRules = SignOffRules()
+    ) {
         label = chair.label
         let session = chair.isOccupied ? chair.session : nil
         patient = session?.start.patient.shortLabel
@@ -58,6 +62,7 @@ public struct ChairSummary: Hashable, Sendable {
             }
         }
         pending = session == nil ? nil : chair.pendingCommand(shownAt: now).map(Self.pendingText)
+        scoreDue = session?.dissociationScoreDue(rules: signOff, at: now).map { $0.isOverdue ? "CADSS!" : "CADSS" }
         if let pump = chair.pump {
             let report = pump.lastReport
             let status = Self.deviceStatus(pump.device, chair: chair, clinic: clinic, now: now, policy: policy)

@@ -76,12 +76,18 @@ public enum ChairTile {
         if !isSelected { left[0] = Segment(mark + summary.label, role: role, attributes: attributes) }
         left.append(Segment(summary.patient ?? "free", role: role, attributes: attributes))
         if let phase = summary.phase {
-            // The phase always shows: in full when it fits beside the alarm marker, else shortened.
-            for label in [phase.label, phase.shortLabel] {
-                let withPhase = left + [Segment(label, role: role, attributes: attributes)]
-                if right.isEmpty || TileAlarms.width(of: withPhase) + 1 + TileAlarms.width(of: right) <= row.width {
-                    left = withPhase
-                    break
+            // The phase always shows: in full when it fits beside the alarm marker, else
+            // shortened; the `CADSS` due marker gives way before the phase does.
+            let due = summary.scoreDue.map { [Segment($0, role: .pending, attributes: [.bold, .underline])] } ?? []
+            choosing: for extra in due.isEmpty ? [[]] : [due, []] {
+                let candidate = extra + right
+                for label in [phase.label, phase.shortLabel] {
+                    let withPhase = left + [Segment(label, role: role, attributes: attributes)]
+                    if candidate.isEmpty || TileAlarms.width(of: withPhase) + 1 + TileAlarms.width(of: candidate) <= row.width {
+                        left = withPhase
+                        right = candidate
+                        break choosing
+                    }
                 }
             }
         }

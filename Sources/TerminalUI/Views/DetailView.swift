@@ -34,7 +34,8 @@ public enum DetailView {
             buffer.drawRow([Segment("Chair \(id) is not configured", role: .label)], in: bounds.row(1), glyphs: glyphs)
             return
         }
-        let summary = ChairSummary(chair: chair, clinic: clinic, now: context.now, policy: context.freshness)
+        let summary = ChairSummary(
+            chair: chair, clinic: clinic, now: context.now, policy: context.freshness, signOff: context.signOffRules)
         var lines: [(left: [Segment], right: [Segment])] = []
         lines.append(titleLine(summary, chair: chair, context: context))
         lines.append(pumpLine(chair: chair, summary: summary, glyphs: glyphs))

@@ -19,11 +19,21 @@ public struct StationContext: Sendable {
     public var commandableChairs: Set<ChairID>
     /// The zone dates are typed in (a weight's measurement date).
     public var timeZone: TimeZone
+    /// Observation minimum, ±20 % vitals, Aldrete minimum, CADSS times.
+    public var signOffRules: SignOffRules
+    /// The baseline blood pressure above which admission needs a reason.
+    public var admissionRules: AdmissionRules
+    /// When readings expire (the discharge checklist compares only current vitals).
+    public var freshness: FreshnessPolicy
 
     public init(
         now: Date, library: DrugLibrary, access: Authenticator, confirmationTimeout: TimeInterval = 10,
-        commandableChairs: Set<ChairID>, timeZone: TimeZone = .current
+        commandableChairs: Set<ChairID>, timeZone: TimeZone = .current, signOffRules: SignOffRules = SignOffRules(),
+        admissionRules: AdmissionRules = AdmissionRules(), freshness: FreshnessPolicy = FreshnessPolicy()
     ) {
+        self.signOffRules = signOffRules
+        self.admissionRules = admissionRules
+        self.freshness = freshness
         self.now = now
         self.library = library
         self.access = access
