@@ -112,7 +112,7 @@ import TestSupport
         #expect(legend.unicodeScalars.count <= 80)
         #expect(KeyMap.standard.legend(glyphs: .ascii, width: 80).count <= 80)
         // Wider, the dose and sign-in keys join; help and quit always stay last.
-        let wide = KeyMap.standard.legend(glyphs: .unicode, width: 120)
+        let wide = KeyMap.standard.legend(glyphs: .unicode, width: 200)
         #expect(wide.contains("+-rpx dose") && wide.contains("i sign in") && wide.hasSuffix("? help  q quit"))
     }
 }

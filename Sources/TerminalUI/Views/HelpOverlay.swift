@@ -1,8 +1,8 @@
 /// A centred box listing every binding of the `KeyMap`, and what the tile marks mean.
 ///
 /// Generated from the same table that drives the key handler, so it cannot go stale.
-/// Board bindings get a line each (the four moves share one); each dialog's bindings
-/// share one line, so the whole help fits an 80x24 screen.
+/// Board bindings are listed in two columns (the four moves share one entry); each
+/// dialog's bindings share one line, so the whole help fits an 80x24 screen.
 public enum HelpOverlay {
     public static func render(keyMap: KeyMap, buffer: inout CellBuffer, glyphs: GlyphSet) {
         let lines = self.lines(keyMap: keyMap, glyphs: glyphs)
@@ -14,21 +14,25 @@ public enum HelpOverlay {
     static let moves: Set<ScreenCommand> = [.moveUp, .moveDown, .moveLeft, .moveRight]
 
     static func lines(keyMap: KeyMap, glyphs: GlyphSet) -> [String] {
-        var lines: [String] = []
+        var entries: [String] = []
         let screen = keyMap.bindings.filter { $0.scope == .screen }
         var movesShown = false
         for binding in screen {
             if moves.contains(binding.command) {
                 guard !movesShown else { continue }
                 movesShown = true
-                let labels = screen.filter { moves.contains($0.command) }.map(\.label).joined(separator: " ")
-                lines.append(pad(glyphs.arrowKeys, 8) + " Select another chair (" + labels + ")")
+                entries.append(pad(glyphs.arrowKeys, 6) + " " + binding.description)
                 continue
             }
-            lines.append(pad(binding.label, 8) + " " + binding.description)
+            entries.append(pad(binding.label, 6) + " " + binding.description)
+        }
+        // Two columns, read down then across, so every key fits an 80x24 screen.
+        let rows = (entries.count + 1) / 2
+        var lines = (0..<rows).map { row in
+            entries.indices.contains(row + rows) ? pad(entries[row], 38) + entries[row + rows] : entries[row]
         }
         for (scope, title) in [(KeyScope.quitConfirmation, "Quit dialog:"), (.alarmList, "Alarm list:"),
-                               (.alarmOffDialog, "Alarm off:")] {
+                               (.alarmOffDialog, "Alarm off:"), (.formDialog, "Forms, dose:")] {
             let bindings = keyMap.bindings.filter { $0.scope == scope }
             var parts: [String] = []
             for binding in bindings {
