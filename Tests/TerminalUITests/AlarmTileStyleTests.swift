@@ -87,6 +87,10 @@ import TestSupport
         // In the dark half the marker stays, reversed, in its role.
         let marker = ScreenFixtures.cells(of: AlarmStyle.label(priority), in: dark, within: Self.header) ?? []
         #expect(!marker.isEmpty && marker.allSatisfy { $0.role == AlarmStyle.role(for: priority) && $0.attributes.contains(.reverse) })
+        // Only the marker flashes: the rest of the row keeps its look, so a flash rewrites a
+        // few cells, not the whole row.
+        let changed = zip(tile(lit), tile(dark)).filter { $0 != $1 }.count
+        #expect(changed <= AlarmStyle.label(priority).count + 1, "\(changed) cells change per flash")
     }
 
     @Test(arguments: AlarmPriority.allCases)

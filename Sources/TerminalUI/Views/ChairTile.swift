@@ -48,8 +48,8 @@ public enum ChairTile {
 
     /// The header row: `► CHAIR-01 A.T. 0001 INFUSING ... !!! HIGH SIM`.
     ///
-    /// While the chair alarms, the row is filled in the priority's role; in the dark half of
-    /// a flash it returns to the plain header and only the marker stays, reversed. When the
+    /// While the chair alarms, the row is filled in the priority's role, steadily; the
+    /// marker flashes (in the dark half it is drawn reversed). When the
     /// row is too narrow for everything the phase is shortened (`INF`), never the priority or `SIM`.
     static func drawHeader(
         _ summary: ChairSummary, isSelected: Bool, alarms: TileAlarms, row: Rect,
@@ -62,11 +62,11 @@ public enum ChairTile {
         var attributes = plainAttributes
         var right: [Segment] = []
         if let priority = alarms.priority {
+            // The row stays in the priority's colour; only the marker flashes. Redrawing
+            // the whole row at 2 Hz cost most of the bytes the station writes (BENCHMARKS.md).
             let lit = AlarmStyle.isLit(priority, isFlashing: alarms.needsAttention, context: context)
-            if lit {
-                role = AlarmStyle.role(for: priority)
-                attributes = AlarmStyle.attributes(for: priority)
-            }
+            role = AlarmStyle.role(for: priority)
+            attributes = AlarmStyle.attributes(for: priority)
             right.append(AlarmStyle.markerSegment(priority, lit: lit))
         }
         if summary.isSimulated { right.append(Segment("SIM", role: .simulated, attributes: .reverse)) }
