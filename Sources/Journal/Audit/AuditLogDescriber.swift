@@ -111,7 +111,9 @@ struct AuditLogDescriber {
             entry.newValue = amendment.text
             entry.reason = "amends signature at \(amendment.signatureSequence)"
         default:
-            entry.what = kind  // the extension point: describe new payload cases above
+            // Dose orders and sign-in events (AuditLogDescriber+Operators); any other new
+            // payload case still appears, as its kind name, until it is described.
+            if !Self.describeOperatorAction(payload, into: &entry) { entry.what = kind }
         }
         return entry
     }
