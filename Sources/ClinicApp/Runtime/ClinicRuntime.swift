@@ -69,12 +69,7 @@ public final class ClinicRuntime: Sendable {
             let logger = Logger(label: "infusion-central.hl7")
             hl7 = HL7Listener(
                 settings: settings, bus: bus, clock: clock, currentPatientMRN: { patients.mrn(for: $0) },
-                onRejected: { rejection in
-                    logger.warning("HL7 message rejected", metadata: [
-                        "peer": "\(rejection.peer ?? "?")", "error": "\(rejection.error)", "bytes": "\(rejection.byteCount)",
-                        "raw": "\(rejection.escapedText)",
-                    ])
-                }, logger: logger)
+                logger: logger)  // the adapter logs and journals every rejection itself
         } else {
             hl7 = nil
         }
