@@ -204,3 +204,18 @@ import Testing
             == .access(.roleRequired(.physician, .changeWeight)))
     }
 }
+
+@Suite struct RateStepTests {
+    /// The pump reports mL/h to 0.1: 79.7 mL/h at 106.3 kg and 1 mg/mL is 0.7497 mg/kg/h,
+    /// which must step to 0.80 and 0.70, not to 0.75 again.
+    @Test func stepsFromARateJustOffTheGrid() {
+        let current = DoseMath.doseRate(MillilitersPerHour(79.7), weight: Kilograms(106.3), concentration: MilligramsPerMilliliter(1))
+        let step = MilligramsPerKilogramPerHour(0.05)
+        let up = RateChangeIntent.step(chair: ChairID("CHAIR-05"), from: current, by: step, direction: 1)
+        let down = RateChangeIntent.step(chair: ChairID("CHAIR-05"), from: current, by: step, direction: -1)
+        #expect(up?.newRate == MilligramsPerKilogramPerHour(0.8))
+        #expect(down?.newRate == MilligramsPerKilogramPerHour(0.7))
+        let above = RateChangeIntent.step(chair: ChairID("CHAIR-05"), from: MilligramsPerKilogramPerHour(0.7503), by: step, direction: -1)
+        #expect(above?.newRate == MilligramsPerKilogramPerHour(0.7))
+    }
+}

@@ -36,8 +36,13 @@ final class TerminalLoop {
         self.theme = theme
         self.options = options
         self.logger = logger
-        access = Authenticator(
-            users: runtime.configuration.access.users, policy: runtime.configuration.access.policy, verifier: PINHasher())
+        // The idle lock and the lockout are human time: under `--speed` the clinic clock runs
+        // faster, so their durations are scaled to stay the same in real seconds.
+        var policy = runtime.configuration.access.policy
+        let speed = runtime.configuration.simulation?.speed ?? 1
+        policy.idleTimeout *= speed
+        policy.lockoutDuration *= speed
+        access = Authenticator(users: runtime.configuration.access.users, policy: policy, verifier: PINHasher())
     }
 
     func run() -> Int32 {

@@ -31,8 +31,11 @@ public struct RateChangeIntent: Hashable, Sendable {
         chair: ChairID, from current: MilligramsPerKilogramPerHour, by step: MilligramsPerKilogramPerHour, direction: Int
     ) -> RateChangeIntent? {
         guard step.value > 0, direction != 0 else { return nil }
+        // The pump reports mL/h to 0.1, so a rate on the grid comes back slightly off it
+        // (79.7 mL/h at 106.3 kg is 0.7497 mg/kg/h): within 5 % of a step counts as on it.
         let position = current.value / step.value
-        let steps = direction > 0 ? (position + 1e-6).rounded(.down) + 1 : (position - 1e-6).rounded(.up) - 1
+        let snap = 0.05
+        let steps = direction > 0 ? (position + snap).rounded(.down) + 1 : (position - snap).rounded(.up) - 1
         let value = (steps * step.value * 1e6).rounded() / 1e6
         guard value > 0 else { return nil }
         return RateChangeIntent(chair: chair, oldRate: current, newRate: MilligramsPerKilogramPerHour(value))

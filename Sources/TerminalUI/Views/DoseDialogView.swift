@@ -14,7 +14,8 @@ enum DoseDialogView {
     }
 
     static func title(_ dialog: DoseDialog) -> String {
-        switch dialog.request {
+        if case .review(.control(let preview), _) = dialog.step, preview.startOrder != nil { return "start infusion" }
+        return switch dialog.request {
         case .control(let intent): "\(intent.action.rawValue) infusion"
         case .weight: "weight"
         case .rate: "change rate"
