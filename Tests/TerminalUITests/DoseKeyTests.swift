@@ -47,7 +47,7 @@ struct DoseStation {
                 apply(payload)
             case .admit(let start):
                 apply(.sessionStarted(start))
-            case .signOff:
+            case .signOff, .amend:
                 signOffs.append(effect)
             default: break
             }

@@ -206,4 +206,21 @@ import TestSupport
         #expect(station.frame.contains("Sign-off refused; missing:"))
         #expect(station.frame.contains("Observation"))
     }
+
+    @Test func amendmentAsksForTheSessionTheCorrectionAndThePIN() {
+        var station = DoseStation()
+        station.press([Key.character("M")])
+        #expect(station.frame.contains("amend a signed session"))
+        Self.answer("CHAIR-01-1741939200", &station)
+        Self.answer("DOB is 1970-01-02", &station)
+        station.press([Key.enter])  // the signed-in physician's ID
+        station.type("2468")
+        station.press(Self.enters(2))
+        let expected = ScreenEffect.amend(
+            session: SessionID("CHAIR-01-1741939200"), text: "DOB is 1970-01-02", user: DoseFixtures.physician.id, pin: "2468")
+        #expect(station.signOffs == [expected])
+        var nurse = DoseStation(signedIn: DoseFixtures.nurse)
+        nurse.press([Key.character("M")])
+        #expect(nurse.frame.contains("Only a physician may amend a signed session"))
+    }
 }

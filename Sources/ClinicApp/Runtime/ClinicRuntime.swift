@@ -26,6 +26,8 @@ public final class ClinicRuntime: Sendable {
     public let hl7: HL7Listener?
     /// Each chair's patient, for the HL7 adapter's patient-identity check.
     public let patients = PatientDirectory()
+    /// The journal file (nil without a journal), for reads such as an amendment's lookup.
+    public let databasePath: URL?
     private let logger = Logger(label: "infusion-central")
 
     /// - Parameters:
@@ -35,6 +37,7 @@ public final class ClinicRuntime: Sendable {
         configuration: ClinicConfiguration, databasePath: URL?, wallClock: any ClinicClock = SystemClock()
     ) throws(ConfigurationError) {
         self.configuration = configuration
+        self.databasePath = databasePath
         var store: JournalStore?
         var recovered = RecoveredJournal.empty
         if let databasePath {

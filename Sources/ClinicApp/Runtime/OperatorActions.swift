@@ -6,7 +6,7 @@ import TerminalUI
 enum OperatorActions {
     static func payload(for effect: ScreenEffect, operator name: String, state: ClinicState, now: Date) -> ClinicEventPayload? {
         switch effect {
-        case .quit, .cycleTheme, .signIn, .unlock, .signOut, .submitOrder, .recordEntry, .admit, .signOff:
+        case .quit, .cycleTheme, .signIn, .unlock, .signOut, .submitOrder, .recordEntry, .admit, .signOff, .amend:
             return nil  // not alarm actions: the loop runs them itself
         case .acknowledgeAlarms(let chair):
             guard let target = state[chair: chair], !target.alarms.active.isEmpty else { return nil }

@@ -171,6 +171,17 @@ final class TerminalLoop {
                 screen.message = "Admitted \(start.patient.shortLabel): press p to start the infusion (physician)"
             case .signOff(let chair, let session, let user, let pin):
                 signOff(chair: chair, session: session, user: user, pin: pin, screen: &screen, state: state)
+            case .amend(let session, let text, let user, let pin):
+                let outcome = access.signIn(user: user, pin: pin, at: now)
+                runtime.bus.publish(contentsOf: outcome.events)
+                guard outcome.isAccepted, case .active(let signer) = access.status(at: now), signer.role == .physician else {
+                    screen.message = "Not amended: \(outcome.refusal?.message ?? "only a physician may amend")"
+                    break
+                }
+                switch runtime.amend(session: session, text: text, signer: signer) {
+                case .success: screen.message = "Amendment to \(session) recorded and signed by \(signer.printedName)"
+                case .failure(let refusal): screen.message = "Not amended: \(refusal.message)"
+                }
             case .acknowledgeAlarms, .pauseAudio, .switchAlarm:
                 if let action = OperatorActions.payload(for: effect, operator: actorName(at: now), state: state, now: now) {
                     runtime.submitOperatorAction(action)

@@ -55,6 +55,15 @@ extension ClinicEventPayload {
         case .sessionStarted(let start): start.session
         case .sessionPhaseChanged(let change): change.session
         case .sessionEnded(let end): end.session
+        case .sessionResumed(let resumed): resumed.session
+        case .rateChangeOrdered(let order): order.session
+        case .infusionControlOrdered(let order): order.session
+        case .weightChanged(let change): change.session
+        case .dissociationScored(let scoring): scoring.session
+        case .interventionRecorded(let record): record.session
+        case .dischargeItemRecorded(let record): record.session
+        case .sessionSigned(let signature): signature.session
+        case .sessionAmended(let amendment): amendment.session
         default: nil
         }
     }
@@ -71,6 +80,11 @@ extension ClinicEventPayload {
         case .sessionPhaseChanged(let change): change.at
         case .sessionEnded(let end): end.at
         case .concentrationsEstimated(let estimate): estimate.at
+        case .dissociationScored(let scoring): scoring.at
+        case .interventionRecorded(let record): record.at
+        case .dischargeItemRecorded(let record): record.at
+        case .sessionSigned(let signature): signature.at
+        case .sessionAmended(let amendment): amendment.at
         default: nil  // later cases: add their device time here; nil only loses an index column
         }
     }

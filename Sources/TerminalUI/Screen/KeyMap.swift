@@ -49,6 +49,8 @@ public enum ScreenCommand: Hashable, Sendable {
     case dischargeChecklist
     /// Sign the session off (physician, ID and PIN again).
     case signOffSession
+    /// Amend a signed session (a linked, separately signed correction).
+    case amendSession
 }
 
 /// Where a binding applies.
@@ -166,6 +168,7 @@ public struct KeyMap: Hashable, Sendable {
                    description: "Discharge checklist"),
         KeyBinding([.character("D")], .signOffSession, label: "D",
                    description: "Sign off (physician, PIN)", legend: "cvdD session"),
+        KeyBinding([.character("M")], .amendSession, label: "M", description: "Amend a signed session"),
         KeyBinding([.character("i")], .signIn, label: "i",
                    description: "Sign in with ID+PIN / unlock", legend: "i sign in"),
         KeyBinding([.character("I")], .signOut, label: "I", description: "Sign out"),

@@ -140,7 +140,7 @@ public struct ScreenController: Sendable {
             }
         case .signOut:
             effects.append(.signOut)
-        case .admitPatient, .scoreDissociation, .recordIntervention, .dischargeChecklist, .signOffSession:
+        case .admitPatient, .scoreDissociation, .recordIntervention, .dischargeChecklist, .signOffSession, .amendSession:
             openForm(binding.command, key: key, screen: &next, clinic: clinic, station: station)
         case .confirm, .decline, .deleteBackward:
             break
@@ -160,6 +160,13 @@ public struct ScreenController: Sendable {
         guard case .active(let who) = station.access.status(at: station.now) else {
             screen.overlay = .signIn(SignInDialog.opening(
                 for: station.access.status(at: station.now), notice: "Sign in first", resume: key))
+            return
+        }
+        if command == .amendSession {
+            screen.overlay = .form(who.role == .physician
+                ? ClinicForms.amendment(chair.id, signer: who)
+                : FormDialog(purpose: .notice(chair.id), title: "amendment",
+                             header: ["Only a physician may amend a signed session"], fields: []))
             return
         }
         if command == .admitPatient {

@@ -88,4 +88,7 @@ public enum ScreenEffect: Hashable, Sendable {
     /// Sign a session off: check ID and PIN again (physician), bind the signature to the
     /// session record's hash, journal it durably, then free the chair.
     case signOff(chair: ChairID, session: SessionID, user: UserID, pin: String)
+    /// Amend a signed session: ID and PIN again (physician), then the correction is
+    /// journaled, linked to the discharge signature, and signed on its own.
+    case amend(session: SessionID, text: String, user: UserID, pin: String)
 }

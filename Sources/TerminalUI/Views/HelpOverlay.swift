@@ -32,7 +32,7 @@ public enum HelpOverlay {
             entries.indices.contains(row + rows) ? pad(entries[row], 38) + entries[row + rows] : entries[row]
         }
         for (scope, title) in [(KeyScope.quitConfirmation, "Quit dialog:"), (.alarmList, "Alarm list:"),
-                               (.alarmOffDialog, "Alarm off:"), (.formDialog, "Forms, dose:")] {
+                               (.alarmOffDialog, "Alarm off:")] {
             let bindings = keyMap.bindings.filter { $0.scope == scope }
             var parts: [String] = []
             for binding in bindings {

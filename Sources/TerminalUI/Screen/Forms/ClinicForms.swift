@@ -66,6 +66,11 @@ public enum ClinicForms {
             return .refused(again)
         }
         if case .notice = form.purpose { return .effects([]) }
+        if case .amendment = form.purpose {
+            return .effects([.amend(
+                session: SessionID(form.value("session")), text: form.value("text"), user: UserID(form.value("user")),
+                pin: form.value("pin"))])
+        }
         if case .admission = form.purpose { return AdmissionForm.submit(form, clinic: clinic, station: station, by: who) }
         guard let chair = clinic[chair: chairID], let session = chair.session, chair.isOccupied else {
             var again = form
@@ -112,9 +117,23 @@ public enum ClinicForms {
                 chair: chairID, session: session.id, item: item, by: who, at: now)))])
         case .signOff:
             return .effects([.signOff(chair: chairID, session: session.id, user: UserID(form.value("user")), pin: form.value("pin"))])
-        case .admission, .notice:
+        case .admission, .notice, .amendment:
             return .effects([])
         }
+    }
+
+    /// A correction to a signed session: which session, what is corrected, and the signer.
+    static func amendment(_ chair: ChairID, signer: OperatorIdentity) -> FormDialog {
+        FormDialog(purpose: .amendment(chair), title: "amend a signed session", header: [
+            "The signed record never changes: the correction is recorded, linked to its",
+            "signature, and signed on its own. Session IDs: infusion-central sessions",
+            "Meaning: \(SessionSignature.amendmentMeaning)",
+        ], fields: [
+            FormField("session", "Session ID", .text(maxLength: 40)),
+            FormField("text", "Correction", .text(maxLength: 60)),
+            FormField("user", "ID", .text(maxLength: 32), value: signer.user.rawValue),
+            FormField("pin", "PIN", .secret),
+        ])
     }
 
     static func confirm(_ item: DischargeItem, chair: ChairID, text: String) -> FormDialog {

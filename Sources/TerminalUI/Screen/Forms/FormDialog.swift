@@ -18,6 +18,8 @@ public struct FormDialog: Hashable, Sendable {
         case escort(ChairID)
         case confirmItem(ChairID, DischargeItem)
         case signOff(ChairID)
+        /// A correction to a signed session (the chair is only where it was opened from).
+        case amendment(ChairID)
         /// Nothing to fill: a message (`Sign-off refused`) to read and close.
         case notice(ChairID)
 
@@ -25,7 +27,7 @@ public struct FormDialog: Hashable, Sendable {
             switch self {
             case .admission(let chair), .dissociationScore(let chair), .intervention(let chair),
                 .checklistChoice(let chair), .aldrete(let chair), .escort(let chair), .confirmItem(let chair, _),
-                .signOff(let chair), .notice(let chair):
+                .signOff(let chair), .amendment(let chair), .notice(let chair):
                 chair
             }
         }
