@@ -164,7 +164,7 @@ struct DoseControlEndToEndTests {
         try session.send("Enter")
 
         // The PIN check and the replayed `+` run in the program: a real wait.
-        let refused = session.waitFor("Only a physician may raise the rate")
+        let refused = session.waitFor { $0.contains("Only a physician may raise the rate") && $0.contains("Nothing changed") }
         #expect(refused.contains("Only a physician may raise the rate"), "the nurse is refused, saying why:\n\(refused)")
         #expect(refused.contains("Nothing changed"), "\(refused)")
         #expect(!refused.contains("Enter confirms"), "no confirmation is offered:\n\(refused)")

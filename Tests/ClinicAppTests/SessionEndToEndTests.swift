@@ -125,7 +125,8 @@ struct SessionEndToEndTests {
 
         // Start: a physician's confirmation showing the order in mg/kg, mg, mg/kg/h and mL/h.
         try session.send("p")
-        let order = session.waitFor("START CHAIR-03")
+        // The frame may be captured mid-write: wait for the dialog's last order line too.
+        let order = session.waitFor { $0.contains("START CHAIR-03") && $0.contains("70.0 kg") }
         #expect(order.contains("0.05 mg/kg = 3.5 mg over 5 min"), "\(order)")
         #expect(order.contains("0.60 mg/kg/h = 42.0 mL/h at 1.00 mg/mL, 70.0 kg"), "\(order)")
         try session.send("Enter")
@@ -184,7 +185,7 @@ struct SessionEndToEndTests {
         let review = session.waitFor("PIN: ****")
         #expect(!review.contains("2468"), "the PIN is never drawn:\n\(review)")
         try form.submit()
-        let signed = session.waitFor("Signed off by Dr. Demo Physician")
+        let signed = session.waitFor { $0.contains("Signed off by Dr. Demo Physician") && $0.contains("is free") }
         #expect(signed.contains("CHAIR-03 is free"), "\(signed)")
         let free = session.waitFor { BoardTile.lines(of: 3, in: $0).first?.contains("free") == true }
         #expect(BoardTile.lines(of: 3, in: free).first?.contains("free") == true, "the chair shows free:\n\(free)")

@@ -45,7 +45,7 @@ public struct ChairSummary: Hashable, Sendable {
         let session = chair.isOccupied ? chair.session : nil
         patient = session?.start.patient.shortLabel
         phase = session?.phase
-        elapsed = session.map { Self.elapsedText($0, now: now) }
+        elapsed = session.map { Self.elapsedText($0, now: now, observationMinimum: signOff.observationMinimum) }
         dose = session.map { "\($0.doseGiven.formatted)/\($0.plannedDose.formatted)mg" }
         heartRate = Self.vital(.heartRate, chair: chair, clinic: clinic, now: now, policy: policy)
         spo2 = Self.vital(.spo2, chair: chair, clinic: clinic, now: now, policy: policy)
@@ -93,10 +93,11 @@ public struct ChairSummary: Hashable, Sendable {
         }
     }
 
-    static func elapsedText(_ session: SessionState, now: Date) -> String {
+    /// The phase's clock: infusion time vs planned, observation vs the clinic's minimum.
+    static func elapsedText(_ session: SessionState, now: Date, observationMinimum: TimeInterval) -> String {
         switch session.phase {
         case .observation:
-            "obs " + DurationText.clock(session.phaseElapsed(at: now))
+            "obs " + DurationText.clock(session.phaseElapsed(at: now)) + "/" + DurationText.clock(observationMinimum)
         case .readyForDischarge, .signedOff:
             "ready " + DurationText.clock(session.phaseElapsed(at: now))
         case .admitted, .infusing, .paused, .infusionComplete:
