@@ -127,14 +127,25 @@ public final class ClinicRuntime: Sendable {
     /// Records an operator action: committed durably to the journal before any subscriber
     /// (the screen included) sees it. A refused action leaves a message for the operator.
     public func submitOperatorAction(_ payload: ClinicEventPayload) {
+        commit(payload) { "Action refused: the journal cannot be written (\($0))" }
+    }
+
+    /// Commits `payload` durably (publishes it, without a journal), then runs `then`; a
+    /// refused write runs nothing and posts `refusal(reason)` for the operator instead.
+    private func commit(
+        _ payload: ClinicEventPayload, then: (@Sendable () -> Void)? = nil,
+        refusal: @escaping @Sendable (String) -> String
+    ) {
         guard let journal else {
             bus.publish(payload)
+            then?()
             return
         }
         let feedback = self.feedback
         journal.commitDurably(payload) { result in
-            if case .failure(let error) = result {
-                feedback.post("Action refused: the journal cannot be written (\(error.reason))")
+            switch result {
+            case .success: then?()
+            case .failure(let error): feedback.post(refusal(error.reason))
             }
         }
     }
@@ -160,34 +171,12 @@ public final class ClinicRuntime: Sendable {
                 }
             }
         }
-        guard let journal else {
-            bus.publish(payload)
-            send()
-            return
-        }
-        journal.commitDurably(payload) { result in
-            switch result {
-            case .success: send()
-            case .failure(let error):
-                feedback.post("Order refused: the journal cannot be written (\(error.reason)); the pump was not changed")
-            }
-        }
+        commit(payload, then: send) { "Order refused: the journal cannot be written (\($0)); the pump was not changed" }
     }
 
     /// Records a clinical entry (score, intervention, checklist item, signature) durably.
     public func recordEntry(_ payload: ClinicEventPayload, then: (@Sendable () -> Void)? = nil) {
-        guard let journal else {
-            bus.publish(payload)
-            then?()
-            return
-        }
-        let feedback = self.feedback
-        journal.commitDurably(payload) { result in
-            switch result {
-            case .success: then?()
-            case .failure(let error): feedback.post("Not recorded: the journal cannot be written (\(error.reason))")
-            }
-        }
+        commit(payload, then: then) { "Not recorded: the journal cannot be written (\($0))" }
     }
 
     /// Admits a patient: the admission is journaled durably, then the chair's simulated
