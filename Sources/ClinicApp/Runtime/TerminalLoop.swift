@@ -172,11 +172,12 @@ final class TerminalLoop {
             case .signOff(let chair, let session, let user, let pin):
                 signOff(chair: chair, session: session, user: user, pin: pin, screen: &screen, state: state)
             case .amend(let session, let text, let user, let pin):
-                let outcome = access.signIn(user: user, pin: pin, at: now)
-                runtime.bus.publish(contentsOf: outcome.events)
-                guard outcome.isAccepted, case .active(let signer) = access.status(at: now), signer.role == .physician else {
-                    screen.message = "Not amended: \(outcome.refusal?.message ?? "only a physician may amend")"
-                    break
+                let signer: OperatorIdentity
+                switch physicianSigner(user: user, pin: pin, at: now, toDo: "amend a signed session") {
+                case .success(let identity): signer = identity
+                case .failure(let why):
+                    screen.message = "Not amended: \(why.message)"
+                    continue
                 }
                 switch runtime.amend(session: session, text: text, signer: signer) {
                 case .success: screen.message = "Amendment to \(session) recorded and signed by \(signer.printedName)"
@@ -217,14 +218,11 @@ final class TerminalLoop {
         chair: ChairID, session: SessionID, user: UserID, pin: String, screen: inout ScreenState, state: ClinicState
     ) {
         let now = runtime.clock.now()
-        let outcome = access.signIn(user: user, pin: pin, at: now)
-        runtime.bus.publish(contentsOf: outcome.events)
-        guard outcome.isAccepted, case .active(let signer) = access.status(at: now) else {
-            screen.message = "Not signed: \(outcome.refusal?.message ?? "sign in again")"
-            return
-        }
-        guard signer.role == .physician else {
-            screen.message = "Not signed: only a physician may sign a session off"
+        let signer: OperatorIdentity
+        switch physicianSigner(user: user, pin: pin, at: now, toDo: "sign a session off") {
+        case .success(let identity): signer = identity
+        case .failure(let why):
+            screen.message = "Not signed: \(why.message)"
             return
         }
         guard let checklist = DischargeGate.evaluate(
@@ -244,6 +242,23 @@ final class TerminalLoop {
         } catch {
             screen.message = "Not signed: \(error.reason)"
         }
+    }
+
+    /// Why a signature was not taken.
+    private struct SignerRefusal: Error { var message: String }
+
+    /// ID and PIN checked again for a signature (a failed PIN counts toward the lockout):
+    /// the physician who signs, or why not (`toDo` names the act in the message).
+    private func physicianSigner(
+        user: UserID, pin: String, at now: Date, toDo: String
+    ) -> Result<OperatorIdentity, SignerRefusal> {
+        let outcome = access.signIn(user: user, pin: pin, at: now)
+        runtime.bus.publish(contentsOf: outcome.events)
+        guard outcome.isAccepted, case .active(let signer) = access.status(at: now) else {
+            return .failure(SignerRefusal(message: outcome.refusal?.message ?? "sign in again"))
+        }
+        guard signer.role == .physician else { return .failure(SignerRefusal(message: "only a physician may \(toDo)")) }
+        return .success(signer)
     }
 
     /// Who alarm actions are recorded against: the signed-in clinician, else the station login.
