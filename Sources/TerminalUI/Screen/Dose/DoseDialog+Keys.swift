@@ -124,7 +124,7 @@ extension DoseDialog {
             if let edited = Self.edit(text, key: key, command: command, allowed: "-0123456789") {
                 next.step = .typingWeightDate(weight: weight, text: edited)
             } else if command == .confirm {
-                guard let measured = Self.date(text, in: station.timeZone) else {
+                guard let measured = FormField.date(text, in: station.timeZone) else {
                     next.notice = "Type the date as YYYY-MM-DD"
                     return .open(next)
                 }
@@ -196,18 +196,6 @@ extension DoseDialog {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts.year ?? 0)-\(two(parts.month ?? 0))-\(two(parts.day ?? 0))"
-    }
-
-    /// The start of the day `YYYY-MM-DD` in `zone`, or nil when it is not a real date.
-    static func date(_ text: String, in zone: TimeZone) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-            text.count == 10, (1900...2200).contains(year) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
     }
 }
 

@@ -71,7 +71,7 @@ public struct FormField: Hashable, Sendable {
         }
     }
 
-    /// The start of `text`'s day (`YYYY-MM-DD`) in UTC, or nil when it is no real date.
+    /// The start of `text`'s day (`YYYY-MM-DD`) in `zone`, or nil when it is no real date.
     static func date(_ text: String, in zone: TimeZone = TimeZone(identifier: "UTC")!) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard text.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
