@@ -44,7 +44,7 @@ struct AlarmEndToEndTests {
     }
 
     @Test("A scripted SpO2 dip shows !!! on CHAIR-05; acknowledging records the user")
-    func dipAcknowledgeAndHistory() throws {
+    func dipAcknowledgeAndHistory() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first: \(binary)")
         let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
         let session = try TmuxSession(
@@ -53,7 +53,7 @@ struct AlarmEndToEndTests {
             width: 80, height: 24, environment: environment)
         defer { session.close() }
 
-        let alarming = session.waitFor(deadline: 60) { screen in
+        let alarming = await session.waitFor(deadline: 60) { screen in
             let tile = Self.chairFiveTile(screen)
             return tile.first?.contains("!!!") == true
                 && tile.contains { $0.range(of: #"SpO2 \d+<\d+"#, options: .regularExpression) != nil }
@@ -66,7 +66,7 @@ struct AlarmEndToEndTests {
 
         try session.send("5")
         try session.send("a")
-        let acknowledged = session.waitFor(deadline: 30) { screen in
+        let acknowledged = await session.waitFor(deadline: 30) { screen in
             let tile = Self.chairFiveTile(screen)
             let spo2Line = tile.first { $0.contains("SpO2") && $0.contains("<") }
             return spo2Line.map { $0.contains("ACK") } ?? !tile.isEmpty
@@ -76,14 +76,14 @@ struct AlarmEndToEndTests {
         #expect(spo2Line.map { $0.contains("ACK") } ?? true, "ACK shown, or the latched alarm cleared:\n\(acknowledged)")
 
         try session.send("Enter")
-        let detail = session.waitFor(deadline: 30) { $0.contains("Alarms") && $0.contains("ack station:e2e-tester") }
+        let detail = await session.waitFor(deadline: 30) { $0.contains("Alarms") && $0.contains("ack station:e2e-tester") }
         #expect(detail.contains("ack station:e2e-tester"), "the history records who acknowledged:\n\(detail)")
         #expect(detail.contains("HIGH") && detail.contains("SpO2"), "\(detail)")
 
         try session.send("Escape")
         try session.send("q")
-        session.waitFor("(y/n)")
+        await session.waitFor("(y/n)")
         try session.send("y")
-        #expect(session.waitFor("EXITED:").contains("EXITED:0"))
+        #expect(await session.waitFor("EXITED:").contains("EXITED:0"))
     }
 }

@@ -27,10 +27,10 @@ struct BoardEndToEndTests {
     }
 
     @Test("At 80x24 the demo shows all eight simulated chairs with every tile field")
-    func boardShowsEveryChair() throws {
+    func boardShowsEveryChair() async throws {
         let session = try start()
         defer { session.close() }
-        let screen = session.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
+        let screen = await session.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
         for number in 1...8 { #expect(screen.contains("CHAIR-0\(number)"), "CHAIR-0\(number) missing:\n\(screen)") }
         #expect(screen.contains("SIMULATED DEVICES"))
         #expect(screen.contains("SIM"))
@@ -41,54 +41,54 @@ struct BoardEndToEndTests {
     }
 
     @Test("Keys: select, detail, back, help, quit with confirmation")
-    func keys() throws {
+    func keys() async throws {
         let session = try start()
         defer { session.close() }
-        let first = session.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
+        let first = await session.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
         try session.send("Right")
         try session.send("Enter")
-        let detail = session.waitFor { $0.contains("Cp") && !$0.contains("CHAIR-08") }
+        let detail = await session.waitFor { $0.contains("Cp") && !$0.contains("CHAIR-08") }
         #expect(detail.contains("CHAIR-02"), "Right then Enter opens chair 2's detail:\n\(detail)")
         #expect(detail.contains("Ce"))
         try session.send("Escape")
-        let back = session.waitFor { $0.contains("CHAIR-08") }
+        let back = await session.waitFor { $0.contains("CHAIR-08") }
         #expect(back.contains("CHAIR-01") && back.contains("CHAIR-08"))
         #expect(first != detail)
         try session.send("?")
-        let help = session.waitFor { $0.localizedCaseInsensitiveContains("help") && $0.contains("Esc") }
+        let help = await session.waitFor { $0.localizedCaseInsensitiveContains("help") && $0.contains("Esc") }
         #expect(help.contains("quit") || help.contains("Quit"), "help lists the keys:\n\(help)")
         try session.send("Escape")
-        session.waitFor { !$0.localizedCaseInsensitiveContains("keys and what they do") }
+        await session.waitFor { !$0.localizedCaseInsensitiveContains("keys and what they do") }
         try session.send("q")
-        let question = session.waitFor { $0.contains("(y/n)") }
+        let question = await session.waitFor { $0.contains("(y/n)") }
         #expect(question.contains("Quit"), "q asks first while sessions are active:\n\(question)")
         try session.send("n")
-        let stayed = session.waitFor { !$0.contains("(y/n)") }
+        let stayed = await session.waitFor { !$0.contains("(y/n)") }
         #expect(stayed.contains("CHAIR-01"))
         try session.send("q")
-        session.waitFor("(y/n)")
+        await session.waitFor("(y/n)")
         try session.send("y")
-        let exited = session.waitFor("EXITED:")
+        let exited = await session.waitFor("EXITED:")
         #expect(exited.contains("EXITED:0"), "the program exits cleanly:\n\(exited)")
     }
 
     @Test("At 120x40 a 24-chair clinic fits; at 80x24 it shows a visible +N more")
-    func largeClinic() throws {
+    func largeClinic() async throws {
         let wide = try start(width: 120, height: 40, ["--chairs", "24"])
         defer { wide.close() }
-        let screen = wide.waitFor { $0.contains("CHAIR-24") }
+        let screen = await wide.waitFor { $0.contains("CHAIR-24") }
         #expect(screen.contains("CHAIR-01") && screen.contains("CHAIR-24"), "all 24 at 120x40:\n\(screen)")
         let narrow = try start(["--chairs", "24"])
         defer { narrow.close() }
-        let small = narrow.waitFor { $0.contains("more") }
+        let small = await narrow.waitFor { $0.contains("more") }
         #expect(small.contains("more"), "chairs that do not fit are counted:\n\(small)")
     }
 
     @Test("A terminal too small for the board says so instead of drawing garbage")
-    func tooSmall() throws {
+    func tooSmall() async throws {
         let session = try start(width: 40, height: 10)
         defer { session.close() }
-        let screen = session.waitFor { $0.localizedCaseInsensitiveContains("enlarge") }
+        let screen = await session.waitFor { $0.localizedCaseInsensitiveContains("enlarge") }
         #expect(screen.localizedCaseInsensitiveContains("enlarge"))
     }
 }

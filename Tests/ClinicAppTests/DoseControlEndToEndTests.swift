@@ -35,24 +35,24 @@ struct DoseControlEndToEndTests {
     }
 
     /// Runs a subcommand of the binary (`audit log`, `report`) and returns its status and output.
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try ProgramRun.run(binary, arguments, home: home)
+    func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await ProgramRun.run(binary, arguments, home: home)
     }
 
     /// Quits (answering the question asked while sessions are active) and expects a clean exit.
-    func quit(_ session: TmuxSession) throws {
+    func quit(_ session: TmuxSession) async throws {
         try session.send("q")
-        session.waitFor("(y/n)")
+        await session.waitFor("(y/n)")
         try session.send("y")
-        let exited = session.waitFor("EXITED:")
+        let exited = await session.waitFor("EXITED:")
         #expect(exited.contains("EXITED:0"), "the program exits cleanly:\n\(exited)")
     }
 
     /// Infusing chairs with at least ten minutes left (the change must not race the end of
     /// the infusion), those without an alarm first, once the board shows one.
-    func infusingChairs(_ session: TmuxSession) -> [Int] {
+    func infusingChairs(_ session: TmuxSession) async -> [Int] {
         var found: [Int] = []
-        session.waitFor(deadline: 30) { screen in
+        await session.waitFor(deadline: 30) { screen in
             let infusing = (1...8).filter { number in
                 let tile = BoardTile.lines(of: number, in: screen)
                 guard tile.count >= 2, tile[0].contains(" INF"),
@@ -69,14 +69,14 @@ struct DoseControlEndToEndTests {
     }
 
     @Test("A physician raises the rate: sign in, confirm old → new, pending, then the pump's new rate")
-    func physicianRaisesRate() throws {
+    func physicianRaisesRate() async throws {
         let session = try start()
         defer { session.close() }
         var chosen: (number: Int, review: String)?
-        for number in infusingChairs(session) {
+        for number in await infusingChairs(session) {
             try session.send(String(number))
             try session.send("+")
-            let opened = session.waitFor(deadline: 10) { $0.contains("Sign in to raise the rate") || $0.contains("change rate") }
+            let opened = await session.waitFor(deadline: 10) { $0.contains("Sign in to raise the rate") || $0.contains("change rate") }
             if opened.contains("Sign in to raise the rate") {
                 let signIn = opened
                 #expect(signIn.contains("ID") && signIn.contains("PIN"), "+ while signed out opens the sign-in box:\n\(signIn)")
@@ -86,7 +86,7 @@ struct DoseControlEndToEndTests {
                 try session.send("Enter")
             }
             // The PIN check (PBKDF2) and the replayed `+` run in the program: a real wait.
-            let dialog = session.waitFor { screen in
+            let dialog = await session.waitFor { screen in
                 screen.contains("CHAIR-0\(number): change rate") && (screen.contains("Enter confirms") || screen.contains("Nothing changed"))
             }
             if dialog.contains("Enter confirms") {
@@ -112,7 +112,7 @@ struct DoseControlEndToEndTests {
         try session.send("Enter")
         // The simulated pump applies a command after a short delay: the tile must claim
         // only `pending` meanwhile, so this polls (bounded) for that window.
-        let pending = session.waitFor(deadline: 10) { screen in
+        let pending = await session.waitFor(deadline: 10) { screen in
             BoardTile.lines(of: number, in: screen).contains { $0.contains("→ \(newRate) pending") }
         }
         let pendingTile = BoardTile.lines(of: number, in: pending)
@@ -120,7 +120,7 @@ struct DoseControlEndToEndTests {
                 "the tile shows the old rate with the new one pending:\n\(pending)")
 
         // Then the pump reports the new rate (its own delay, default timeout 10 s): a real wait.
-        let confirmed = session.waitFor(deadline: 20) { screen in
+        let confirmed = await session.waitFor(deadline: 20) { screen in
             let tile = BoardTile.lines(of: number, in: screen)
             return !tile.isEmpty && !tile.contains { $0.contains("pending") }
                 && tile.contains { $0.contains("\(newRate)mg/kg/h") }
@@ -130,9 +130,9 @@ struct DoseControlEndToEndTests {
         #expect(tile.contains { $0.contains("\(newRate)mg/kg/h \(newFlow)mL/h") },
                 "the tile shows the pump's new rate in both units:\n\(confirmed)")
         #expect(!tile.contains { $0.contains("NOT CONFIRMED") || $0.contains("not confirmed") }, "\(confirmed)")
-        try quit(session)
+        try await quit(session)
 
-        let log = try run(["audit", "log", "--db", database.path, "--chair", chair])
+        let log = try await run(["audit", "log", "--db", database.path, "--chair", chair])
         #expect(log.status == 0, "\(log.output)")
         let orders = log.output.split(separator: "\n").filter { $0.contains(/(?i)rate ?change/) }
         #expect(!orders.isEmpty, "the audit log lists the rate change:\n\(log.output)")
@@ -143,7 +143,7 @@ struct DoseControlEndToEndTests {
         let sessionID = try #require(orders.first.flatMap { line in
             line.split(separator: " ", omittingEmptySubsequences: true).first { $0.hasPrefix("\(chair)-") }
         }, "the audit line names the session:\n\(log.output)")
-        let report = try run(["report", String(sessionID), "--format", "text", "--db", database.path])
+        let report = try await run(["report", String(sessionID), "--format", "text", "--db", database.path])
         #expect(report.status == 0, "\(report.output)")
         #expect(report.output.contains("\(oldRate) → \(newRate) mg/kg/h"), "\(report.output)")
         #expect(report.output.contains("by dr.demo (Dr. Demo Physician, Physician)"), "\(report.output)")
@@ -151,30 +151,30 @@ struct DoseControlEndToEndTests {
     }
 
     @Test("A nurse may not raise the rate: refused with the reason; nothing is pending")
-    func nurseIsRefused() throws {
+    func nurseIsRefused() async throws {
         let session = try start()
         defer { session.close() }
-        let number = try #require(infusingChairs(session).first, "an infusing chair on the board:\n\(session.capture())")
+        let number = try #require(await infusingChairs(session).first, "an infusing chair on the board:\n\(session.capture())")
         try session.send(String(number))
         try session.send("+")
-        session.waitFor("Sign in to raise the rate")
+        await session.waitFor("Sign in to raise the rate")
         try session.type("rn.demo")
         try session.send("Enter")
         try session.type("1357")
         try session.send("Enter")
 
         // The PIN check and the replayed `+` run in the program: a real wait.
-        let refused = session.waitFor { $0.contains("Only a physician may raise the rate") && $0.contains("Nothing changed") }
+        let refused = await session.waitFor { $0.contains("Only a physician may raise the rate") && $0.contains("Nothing changed") }
         #expect(refused.contains("Only a physician may raise the rate"), "the nurse is refused, saying why:\n\(refused)")
         #expect(refused.contains("Nothing changed"), "\(refused)")
         #expect(!refused.contains("Enter confirms"), "no confirmation is offered:\n\(refused)")
         #expect(refused.contains("rn.demo"), "the nurse is signed in (header):\n\(refused)")
 
         try session.send("Escape")
-        let closed = session.waitFor { !$0.contains("Only a physician") }
+        let closed = await session.waitFor { !$0.contains("Only a physician") }
         #expect(!BoardTile.lines(of: number, in: closed).contains { $0.contains("pending") },
                 "nothing was ordered:\n\(closed)")
-        try quit(session)
+        try await quit(session)
     }
 }
 

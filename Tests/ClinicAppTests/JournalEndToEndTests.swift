@@ -23,8 +23,8 @@ struct JournalEndToEndTests {
             environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path])
     }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try ProgramRun.run(binary, arguments, home: home)
+    func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await ProgramRun.run(binary, arguments, home: home)
     }
 
     func killHard() throws {
@@ -38,7 +38,7 @@ struct JournalEndToEndTests {
     }
 
     /// Whether the program under test has gone (polls pgrep; a real wait, bounded at 10 s).
-    func waitUntilGone() throws -> Bool {
+    func waitUntilGone() async throws -> Bool {
         let end = Date().addingTimeInterval(10)
         repeat {
             let process = Process()
@@ -48,55 +48,55 @@ struct JournalEndToEndTests {
             try process.run()
             process.waitUntilExit()
             if process.terminationStatus != 0 { return true }
-            Thread.sleep(forTimeInterval: 0.1)  // a real wait: another process is being killed
+            try await Task.sleep(for: .milliseconds(100))  // a real wait: another process is being killed
         } while Date() < end
         return false
     }
 
     @Test("An accepted action survives kill -9; the chain verifies; the restart resumes the sessions")
-    func killNine() throws {
+    func killNine() async throws {
         let first = try start()
         defer { first.close() }
-        first.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
+        await first.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
         try first.send("s")
-        let paused = first.waitFor("AUDIO PAUSED")
+        let paused = await first.waitFor("AUDIO PAUSED")
         #expect(paused.contains("AUDIO PAUSED"), "the pause is shown as accepted:\n\(paused)")
         try killHard()
-        #expect(try waitUntilGone(), "the program was killed")
+        #expect(try await waitUntilGone(), "the program was killed")
 
-        let verify = try run(["audit", "verify", "--db", database.path])
+        let verify = try await run(["audit", "verify", "--db", database.path])
         #expect(verify.status == 0, "\(verify.output)")
-        let log = try run(["audit", "log", "--db", database.path])
+        let log = try await run(["audit", "log", "--db", database.path])
         #expect(log.status == 0)
         #expect(log.output.localizedCaseInsensitiveContains("pause"), "the accepted action is in the journal:\n\(log.output)")
 
         let second = try start()
         defer { second.close() }
-        let resumed = second.waitFor { $0.contains("CHAIR-08") && $0.contains("AUDIO PAUSED") }
+        let resumed = await second.waitFor { $0.contains("CHAIR-08") && $0.contains("AUDIO PAUSED") }
         #expect(resumed.contains("AUDIO PAUSED"), "the pause is still in force after the restart:\n\(resumed)")
         try second.send("1")
         try second.send("Enter")
-        let detail = second.waitFor("Resumed after restart")
+        let detail = await second.waitFor("Resumed after restart")
         #expect(detail.contains("Resumed after restart; gap"), "the open session was resumed, with its gap:\n\(detail)")
         try second.send("Escape")
         try second.send("q")
-        second.waitFor("(y/n)")
+        await second.waitFor("(y/n)")
         try second.send("y")
-        #expect(second.waitFor("EXITED:").contains("EXITED:0"))
-        let after = try run(["audit", "verify", "--db", database.path])
+        #expect(await second.waitFor("EXITED:").contains("EXITED:0"))
+        let after = try await run(["audit", "verify", "--db", database.path])
         #expect(after.status == 0, "the chain still verifies after the second run:\n\(after.output)")
     }
 
     @Test("audit verify fails after a row is edited with the sqlite3 shell")
-    func tamper() throws {
+    func tamper() async throws {
         let session = try start()
-        session.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
+        await session.waitFor { $0.contains("CHAIR-08") && $0.contains("mL/h") }
         try session.send("q")
-        session.waitFor("(y/n)")
+        await session.waitFor("(y/n)")
         try session.send("y")
-        session.waitFor("EXITED:")
+        await session.waitFor("EXITED:")
         session.close()
-        #expect(try run(["audit", "verify", "--db", database.path]).status == 0)
+        #expect(try await run(["audit", "verify", "--db", database.path]).status == 0)
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["python3", "-c", """
@@ -110,7 +110,7 @@ struct JournalEndToEndTests {
         try sqlite.run()
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
-        let verify = try run(["audit", "verify", "--db", database.path])
+        let verify = try await run(["audit", "verify", "--db", database.path])
         #expect(verify.status == 1, "\(verify.output)")
     }
 }

@@ -7,7 +7,12 @@ import TestSupport
 struct ProgramEndToEndTests {
     let binary = BuiltProduct.infusionCentral()
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: FileHandle? = nil) throws
+    func run(_ arguments: [String], environment extra: [String: String] = [:], stdin: FileHandle? = nil) async throws
+        -> (status: Int32, output: String, error: String) {
+        try await OffPool.run { [binary] in try Self.runBlocking(binary, arguments, environment: extra, stdin: stdin) }
+    }
+
+    static func runBlocking(_ binary: String, _ arguments: [String], environment extra: [String: String], stdin: FileHandle?) throws
         -> (status: Int32, output: String, error: String) {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ic-run-\(UUID().uuidString)")
         let process = Process()
@@ -28,8 +33,8 @@ struct ProgramEndToEndTests {
     }
 
     @Test("--headless prints one status line per chair with every field")
-    func headless() throws {
-        let result = try run(["--headless", "--seed", "3", "--status-interval", "0.5", "--exit-after", "1.2"])
+    func headless() async throws {
+        let result = try await run(["--headless", "--seed", "3", "--status-interval", "0.5", "--exit-after", "1.2"])
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n")
         #expect(lines.first?.contains("SIMULATED DEVICES") == true, "\(result.output)")
@@ -43,24 +48,24 @@ struct ProgramEndToEndTests {
     }
 
     @Test("No terminal (stdin not a TTY) gives a clear message and exit code, never a spin")
-    func notATerminal() throws {
-        let result = try run([], environment: ["TERM": "xterm"], stdin: FileHandle.nullDevice)
+    func notATerminal() async throws {
+        let result = try await run([], environment: ["TERM": "xterm"], stdin: FileHandle.nullDevice)
         #expect(result.status != 0)
         #expect(result.error.localizedCaseInsensitiveContains("terminal"), "\(result.error)")
     }
 
     @Test("A bad configuration file names the file, the key and the reason")
-    func badConfiguration() throws {
+    func badConfiguration() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).toml")
         try "[clinic]\nname = 3\n[[chair]]\nid = \"C1\"\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try run(["--config", file.path, "--headless", "--exit-after", "1"])
+        let result = try await run(["--config", file.path, "--headless", "--exit-after", "1"])
         #expect(result.status == 78)
         #expect(result.error.contains(file.path) && result.error.contains("clinic.name"), "\(result.error)")
     }
 
     @Test("A missing scenario file is refused at start")
-    func missingScenario() throws {
-        let result = try run(["--scenario", "/nonexistent/scenario.toml", "--headless", "--exit-after", "1"])
+    func missingScenario() async throws {
+        let result = try await run(["--scenario", "/nonexistent/scenario.toml", "--headless", "--exit-after", "1"])
         #expect(result.status == 78)
         #expect(result.error.contains("/nonexistent/scenario.toml"))
     }

@@ -4,7 +4,11 @@ public import Foundation
 /// `sessions` or `report`) and returns its exit status and its output (stdout and
 /// stderr together), with `home` as `HOME` so it never touches the user's files.
 public enum ProgramRun {
-    public static func run(_ binary: String, _ arguments: [String], home: URL) throws -> (status: Int32, output: String) {
+    public static func run(_ binary: String, _ arguments: [String], home: URL) async throws -> (status: Int32, output: String) {
+        try await OffPool.run { try runBlocking(binary, arguments, home: home) }
+    }
+
+    private static func runBlocking(_ binary: String, _ arguments: [String], home: URL) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments

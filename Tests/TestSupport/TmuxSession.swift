@@ -43,11 +43,15 @@ public final class TmuxSession {
 
     /// Polls the screen until `predicate` holds or `deadline` seconds pass; returns the last screen.
     @discardableResult
-    public func waitFor(deadline: TimeInterval = 30, _ predicate: (String) -> Bool) -> String {
+    ///
+    /// Async so that the poll gives its thread back between looks: a blocking sleep here
+    /// held the test runner's few cooperative threads (two on a 2-core machine) and starved
+    /// every async test running beside the end-to-end suites.
+    public func waitFor(deadline: TimeInterval = 30, _ predicate: (String) -> Bool) async -> String {
         let end = Date().addingTimeInterval(deadline)
         var screen = capture()
         while !predicate(screen), Date() < end {
-            Thread.sleep(forTimeInterval: 0.1)  // a real wait: see the type's documentation
+            try? await Task.sleep(for: .milliseconds(100))  // a real wait: see the type's documentation
             screen = capture()
         }
         return screen
@@ -55,8 +59,8 @@ public final class TmuxSession {
 
     /// Polls until the screen contains `text`.
     @discardableResult
-    public func waitFor(_ text: String, deadline: TimeInterval = 30) -> String {
-        waitFor(deadline: deadline) { $0.contains(text) }
+    public func waitFor(_ text: String, deadline: TimeInterval = 30) async -> String {
+        await waitFor(deadline: deadline) { $0.contains(text) }
     }
 
     deinit { close() }
@@ -86,6 +90,10 @@ public final class TmuxSession {
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        // Nothing else of ours may reach tmux: the server it forks would keep it open for
+        // its whole life, and a pipe another test is reading to its end (a subcommand's
+        // output) would then not end until that server exits.
+        closeInheritedDescriptors(&actions)
         var pid: pid_t = 0
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
@@ -128,9 +136,25 @@ public final class TmuxSession {
         var pid: pid_t = 0
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
-        guard posix_spawnp(&pid, argv[0], nil, nil, cArguments, environ) == 0 else { return }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        closeInheritedDescriptors(&actions)
+        guard posix_spawnp(&pid, argv[0], &actions, nil, cArguments, environ) == 0 else { return }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), looked up at run time
+    /// because Swift's Glibc module does not export the GNU extension.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
+    /// Closes every descriptor above stderr in the child.
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        _ = addCloseFrom?(&actions, 3)
     }
 
     static func shellQuoted(_ text: String) -> String {
