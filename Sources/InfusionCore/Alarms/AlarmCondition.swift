@@ -18,7 +18,9 @@ public struct AlarmCondition: Hashable, Codable, Sendable {
 extension ParameterLimits {
     /// The priority and text for `value` of `kind`, or nil when it is within every limit.
     public func check(_ value: Double, kind: VitalKind, baseline: Double?) -> (priority: AlarmPriority, text: String)? {
-        let shown = kind.format(value)
+        // Formatted only when a limit is broken: this runs for every sample, and almost
+        // every sample is within its limits.
+        var shown: String { kind.format(value) }
         func limitText(_ limit: Double) -> String { kind.format(limit) }
         if let low = criticalLow, value < low { return (criticalPriority, "\(kind.rawValue) \(shown)<\(limitText(low))") }
         if let high = criticalHigh, value > high { return (criticalPriority, "\(kind.rawValue) \(shown)>\(limitText(high))") }

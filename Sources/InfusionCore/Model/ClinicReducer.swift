@@ -153,13 +153,12 @@ public enum ClinicReducer {
             chair.vitals[sample.kind] = VitalReading(
                 value: sample.value, measuredAt: sample.measuredAt, receivedAt: received, device: observation.device)
             chair.unavailable[sample.kind] = nil
-            var trend = chair.trends[sample.kind] ?? TrendSeries()
+            // Mutated in place: a copy taken out of the dictionary would copy its points.
             if sample.kind.isEpisodic {
-                trend.addReading(sample.value, at: sample.measuredAt)
+                chair.trends[sample.kind, default: TrendSeries()].addReading(sample.value, at: sample.measuredAt)
             } else {
-                trend.addToMinute(sample.value, at: sample.measuredAt)
+                chair.trends[sample.kind, default: TrendSeries()].addToMinute(sample.value, at: sample.measuredAt)
             }
-            chair.trends[sample.kind] = trend
         }
         if let systolic = observation.samples.first(where: { $0.kind == .systolic }),
             let diastolic = observation.samples.first(where: { $0.kind == .diastolic }) {

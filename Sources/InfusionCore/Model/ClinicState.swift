@@ -22,6 +22,13 @@ public struct ClinicState: Hashable, Codable, Sendable {
         chairIndex[id].map { chairs[$0] }
     }
 
+    /// The chair's session id, read in place: the journal asks this for every event, and
+    /// the subscript above copies the whole chair (every dictionary retained and released).
+    public func sessionID(ofChair id: ChairID) -> SessionID? {
+        guard let index = chairIndex[id] else { return nil }
+        return chairs[index].session?.id
+    }
+
     /// Whether any device on the board is simulated (the header then says so).
     public var hasSimulatedDevices: Bool { devices.values.contains { $0.isSimulated } }
 

@@ -40,8 +40,26 @@ public enum VitalKind: String, CaseIterable, Codable, Hashable, Sendable, Compar
         }
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Hashes the case, not its raw `String`: every vitals sample is looked up in a few
+    /// dictionaries keyed by kind, and hashing the text was a visible share of that.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.ordinal == rhs.ordinal }
+
+    /// The position in `allCases` (the display order).
+    private var ordinal: Int {
+        switch self {
+        case .heartRate: 0
+        case .spo2: 1
+        case .systolic: 2
+        case .diastolic: 3
+        case .meanPressure: 4
+        case .respiratoryRate: 5
+        case .etco2: 6
+        case .temperature: 7
+        }
     }
 
     /// Formats a value of this kind for the screen (`72`, `36.8`).
