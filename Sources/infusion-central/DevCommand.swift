@@ -101,7 +101,11 @@ extension Dev {
             let clock = ManualClock(origin)
             let store = try JournalStore(path: url)
             let bus = EventBus<ClinicEventPayload>(now: { clock.now() })
-            let writer = JournalWriter(bus: bus, store: store, recovered: .empty, scheduler: IdleScheduler()) {
+            // Snapshots inline: the file must have them as the station's would, and this
+            // command exits right after the last write.
+            let writer = JournalWriter(
+                bus: bus, store: store, recovered: .empty, scheduler: IdleScheduler(), snapshotScheduler: InlineScheduler()
+            ) {
                 () throws(JournalError) in try JournalStore(path: url)
             }
             let model = ClinicModel(bus: bus)
@@ -134,4 +138,9 @@ extension Dev {
 /// A scheduler that never runs anything: `make-journal` flushes the writer itself.
 private struct IdleScheduler: JournalScheduler {
     func schedule(after delay: TimeInterval, _ work: @escaping @Sendable () -> Void) {}
+}
+
+/// Runs work at once on the caller's thread.
+private struct InlineScheduler: JournalScheduler {
+    func schedule(after delay: TimeInterval, _ work: @escaping @Sendable () -> Void) { work() }
 }

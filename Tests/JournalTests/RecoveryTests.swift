@@ -20,8 +20,11 @@ struct RecoveryTests {
                 try harness.writer.flush()
             default: harness.bus.publish(payload)
             }
+            // Snapshots are taken on the (manual) scheduler, between writes.
+            harness.scheduler.runReady()
         }
         try harness.writer.flush()
+        harness.scheduler.runReady()
         harness.updateLive()
     }
 
@@ -72,6 +75,7 @@ struct RecoveryTests {
         policy.snapshotEvery = 10
         let harness = try JournalHarness(policy: policy)
         try Self.journal(EventFixtures.randomStream(seed: 3, count: 30), on: harness, seed: 3)
+        #expect(try harness.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") } ?? 0 > 0)
         try JournalHarness.tamper(harness.path, "UPDATE snapshot SET event_hash = zeroblob(32)")
         let recovered = try JournalRecovery.load(from: harness.path)
         #expect(recovered.replayedCount == 30 + EventFixtures.setup(chairs: 4).count)
@@ -85,5 +89,32 @@ struct RecoveryTests {
         #expect(recovered.lastSequence == 0)
         #expect(recovered.lastEventAt == nil)
         #expect(recovered.state == ClinicState())
+    }
+}
+
+@Suite("Snapshots are taken off the writer's lock")
+struct SnapshotTakerTests {
+    @Test("a due snapshot waits on its scheduler; the writer goes on; one at a time")
+    func snapshotRunsOnItsScheduler() throws {
+        var policy = JournalPolicy()
+        policy.snapshotEvery = 10
+        let harness = try JournalHarness(policy: policy)
+        let count = { try harness.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") } ?? 0 }
+        harness.publish(EventFixtures.randomStream(seed: 4, count: 30))
+        try harness.writer.flush()
+        #expect(try count() == 0)  // handed over, not yet taken
+        #expect(harness.scheduler.pendingCount == 1)
+        harness.publish(EventFixtures.randomStream(seed: 5, count: 30))
+        try harness.writer.flush()  // due again, but one is still being taken: deferred
+        #expect(harness.scheduler.pendingCount == 1)
+        harness.scheduler.runReady()
+        #expect(try count() == 1)
+        harness.publish(EventFixtures.randomStream(seed: 6, count: 1))
+        try harness.writer.flush()  // the deferred one goes now
+        harness.scheduler.runReady()
+        #expect(try count() == 2)
+        let recovered = try JournalRecovery.load(from: harness.path)
+        #expect(recovered.replayedCount == 0)  // the deferred snapshot is of the newest event
+        #expect(recovered.state == harness.writer.committedState)
     }
 }

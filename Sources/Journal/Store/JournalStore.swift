@@ -10,6 +10,8 @@ import GRDB
 public final class JournalStore: Sendable {
     /// The database file.
     public let path: URL
+    /// WAL pages (4 KiB each) after which a commit checkpoints: 10,000 (about 40 MB).
+    static let walCheckpointPages = 10_000
     let database: DatabaseQueue
 
     /// Opens (creating and migrating if needed) the journal at `path`.
@@ -27,7 +29,12 @@ public final class JournalStore: Sendable {
         configuration.busyMode = busyTimeout > 0 ? .timeout(busyTimeout) : .immediateError
         configuration.label = "journal"
         configuration.prepareDatabase { db in
-            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            guard !readOnly else { return }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoint (copy the WAL into the database and sync it) every ~40 MB of WAL
+            // rather than SQLite's 4 MB: a page rewritten by many batches (an index's
+            // newest leaf) is copied once, and fewer syncs fall on the writer's path.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walCheckpointPages)")
         }
         do {
             if readOnly {

@@ -37,18 +37,24 @@ public final class JournalWriter: Sendable {
     /// - Parameters:
     ///   - store: The open journal, or `nil` if it could not be opened at start (the
     ///     writer then starts failing and keeps trying `reopen`).
+    ///   - snapshotScheduler: Where snapshots are encoded and stored; `nil` gives them a
+    ///     serial queue of their own (tests pass their manual scheduler).
     ///   - reopen: Opens the journal again after a failure (a read-only file may have
     ///     become writable).
     public init(
         bus: EventBus<ClinicEventPayload>, store: JournalStore?, recovered: RecoveredJournal,
         policy: JournalPolicy = JournalPolicy(), scheduler: any JournalScheduler = DispatchJournalScheduler(),
+        snapshotScheduler: (any JournalScheduler)? = nil,
         reopen: @escaping @Sendable () throws(JournalError) -> JournalStore
     ) {
         self.bus = bus
         self.scheduler = scheduler
         self.policy = policy
         var initial = WriterCore(
-            policy: policy, openStore: reopen, store: store,
+            policy: policy, openStore: reopen,
+            snapshots: SnapshotTaker(
+                scheduler: snapshotScheduler ?? DispatchJournalScheduler(label: "infusion-central.journal.snapshot")),
+            store: store,
             tip: ChainTip(sequence: recovered.lastSequence, hash: recovered.lastHash), state: recovered.state,
             eventsSinceSnapshot: recovered.eventsSinceSnapshot, lastSnapshotAt: recovered.lastSnapshotAt)
         if store == nil { initial.failureReason = "journal not open" }
@@ -64,13 +70,16 @@ public final class JournalWriter: Sendable {
     /// reported through ``health`` and retried, never thrown: monitoring must start).
     public convenience init(
         bus: EventBus<ClinicEventPayload>, path: URL, recovered: RecoveredJournal,
-        policy: JournalPolicy = JournalPolicy(), scheduler: any JournalScheduler = DispatchJournalScheduler()
+        policy: JournalPolicy = JournalPolicy(), scheduler: any JournalScheduler = DispatchJournalScheduler(),
+        snapshotScheduler: (any JournalScheduler)? = nil
     ) {
         let busyTimeout = policy.busyTimeout
         let open: @Sendable () throws(JournalError) -> JournalStore = { () throws(JournalError) in
             try JournalStore(path: path, busyTimeout: busyTimeout)
         }
-        self.init(bus: bus, store: try? open(), recovered: recovered, policy: policy, scheduler: scheduler, reopen: open)
+        self.init(
+            bus: bus, store: try? open(), recovered: recovered, policy: policy, scheduler: scheduler,
+            snapshotScheduler: snapshotScheduler, reopen: open)
     }
 
     /// The writer's condition now; cheap and safe from any thread (the UI reads it per frame).

@@ -32,7 +32,7 @@ final class RowBuilder {
                 throw JournalError.writeFailed("cannot encode event \(delivery.sequence): \(error)")
             }
             let chair = payload.chair
-            let session = payload.namedSession ?? chair.flatMap { state[chair: $0]?.session?.id }
+            let session = payload.namedSession ?? chair.flatMap { state.sessionID(ofChair: $0) }
             let receivedAt = delivery.publishedAt.timeIntervalSinceReferenceDate
             let hash = json.withUnsafeBytes {
                 ChainHash.hash(previous: previous, sequence: delivery.sequence, receivedAt: receivedAt, payloadBytes: $0)
@@ -51,8 +51,4 @@ final class RowBuilder {
         return rows
     }
 
-    /// The state encoded for a snapshot.
-    func encodeState(_ state: ClinicState) throws -> Data {
-        try encoder.encode(state)
-    }
 }

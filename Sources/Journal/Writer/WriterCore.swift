@@ -11,6 +11,7 @@ struct WriterCore {
     let policy: JournalPolicy
     let openStore: @Sendable () throws(JournalError) -> JournalStore
     let builder = RowBuilder()
+    let snapshots: SnapshotTaker
     var store: JournalStore?
     var tip: ChainTip
     var state: ClinicState
@@ -59,23 +60,19 @@ struct WriterCore {
         snapshotIfDue()
     }
 
-    /// Stores a snapshot of the committed state when enough events or time have passed.
-    /// A failed snapshot is retried after the next write: events are safe without it.
+    /// Hands a snapshot of the committed state to the snapshot taker when enough events or
+    /// time have passed. One still being taken defers a new one to the next write; a
+    /// failed one is asked for again at the next write: events are safe without it.
     mutating func snapshotIfDue() {
-        guard let store, let at = state.lastEventAt else { return }
+        guard let store, let at = state.lastEventAt, !snapshots.isBusy else { return }
         let since = lastSnapshotAt ?? at
         if lastSnapshotAt == nil { lastSnapshotAt = at }
-        guard eventsSinceSnapshot >= policy.snapshotEvery || at.timeIntervalSince(since) >= policy.snapshotInterval else {
+        let retry = snapshots.takeRetryRequest()
+        guard retry || eventsSinceSnapshot >= policy.snapshotEvery || at.timeIntervalSince(since) >= policy.snapshotInterval else {
             return
         }
-        do {
-            let encoded = try builder.encodeState(state)
-            try store.writeSnapshot(StoredSnapshot(
-                sequence: tip.sequence, eventHash: tip.hash, takenAt: at.timeIntervalSinceReferenceDate, state: encoded))
-            eventsSinceSnapshot = 0
-            lastSnapshotAt = at
-        } catch {
-            // Kept due: the next successful write tries again.
-        }
+        snapshots.take(state, after: tip, at: at, into: store)
+        eventsSinceSnapshot = 0
+        lastSnapshotAt = at
     }
 }

@@ -36,7 +36,7 @@ final class JournalHarness {
         let flag = readOnlyFlag
         writer = JournalWriter(
             bus: bus, store: startReadOnly ? nil : store, recovered: recovered, policy: policy, scheduler: scheduler,
-            reopen: { () throws(JournalError) -> JournalStore in
+            snapshotScheduler: scheduler, reopen: { () throws(JournalError) -> JournalStore in
                 try JournalStore(path: path, readOnly: flag.isSet, busyTimeout: 0)
             })
         live = bus.subscribe(name: "live", capacity: 1024, overflow: .neverDrop)

@@ -18,7 +18,7 @@ final class ScriptedJournal {
         let clock = ScriptClock()
         let bus = EventBus<ClinicEventPayload>(now: { clock.now }, firstSequence: recovered.lastSequence + 1)
         let writer = JournalWriter(
-            bus: bus, store: store, recovered: recovered, scheduler: IdleScheduler(),
+            bus: bus, store: store, recovered: recovered, scheduler: IdleScheduler(), snapshotScheduler: IdleScheduler(),
             reopen: { () throws(JournalError) -> JournalStore in store })
         for entry in script.entries {
             clock.set(entry.time)
