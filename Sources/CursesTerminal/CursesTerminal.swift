@@ -71,7 +71,9 @@ public final class CursesTerminal {
     public func start() throws(TerminalError) {
         guard !isStarted else { return }
         try TerminalPreflight.check(environment: environment)
-        setlocale(LC_ALL, "")
+        // Only the character type: ncursesw needs the user's encoding; numbers, times and
+        // messages are the program's own (and loading every category cost a dozen file reads).
+        setlocale(LC_CTYPE, "")
         isUTF8 = TerminalPreflight.isUTF8(codeset: String(cString: nl_langinfo(nl_item(CODESET))))
 
         guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else {

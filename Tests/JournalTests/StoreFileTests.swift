@@ -1,3 +1,4 @@
+import EventBus
 import Foundation
 import GRDB
 import InfusionCore
@@ -21,6 +22,36 @@ struct StoreFileTests {
         #expect(mode == "wal")
         let wal = URL(fileURLWithPath: directory.journalPath.path + "-wal")
         if FileManager.default.fileExists(atPath: wal.path) { #expect(try Self.mode(wal) == 0o600) }
+    }
+
+    @Test("a new journal is synced once, by its first write; a reopened one needs nothing")
+    func creationSync() throws {
+        let directory = TemporaryDirectory()
+        let store = try JournalStore(path: directory.journalPath)
+        #expect(store.isAwaitingCreationSync)
+        let synchronous = { try store.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } }
+        #expect(try synchronous() == 0)  // OFF while the new file is set up
+        try store.completeCreation()
+        #expect(!store.isAwaitingCreationSync)
+        #expect(try synchronous() == 1)  // NORMAL from then on
+        let tables = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(Set(tables).isSuperset(of: ["event", "snapshot"]))
+        let walSize = try FileManager.default.attributesOfItem(atPath: directory.journalPath.path + "-wal")[.size] as? NSNumber
+        #expect(walSize?.intValue == 0)  // the schema was checkpointed into the database file
+        let reopened = try JournalStore(path: directory.journalPath)
+        #expect(!reopened.isAwaitingCreationSync)
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
+    }
+
+    @Test("the writer makes a new journal durable before its first event")
+    func writerCompletesCreation() throws {
+        let harness = try JournalHarness()
+        #expect(harness.store.isAwaitingCreationSync)
+        harness.publish(EventFixtures.randomStream(seed: 2, count: 5))
+        try harness.writer.flush()
+        #expect(!harness.store.isAwaitingCreationSync)
+        #expect(try harness.storedSequences().count == Int(harness.bus.lastSequence))
+        #expect(harness.bus.lastSequence >= 5)
     }
 
     @Test("an existing file with a looser mode is tightened to 0600")

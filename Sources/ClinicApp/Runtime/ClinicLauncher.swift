@@ -21,7 +21,9 @@ public enum ClinicLauncher {
             "config": "\(configuration.source ?? "demo")", "chairs": "\(configuration.chairs.count)",
             "simulated": "\(configuration.simulation != nil)",
         ])
-        let themes = loadThemes(options, logger: logger)
+        // Themes are parsed on a thread of their own while the journal opens and replays:
+        // both come before the first frame, and the machine has more than one core.
+        let themesLoading = options.headless ? nil : Background { loadThemes(options, logger: logger) }
         let runtime: ClinicRuntime
         do {
             runtime = try ClinicRuntime(configuration: configuration, databasePath: databasePath(options))
@@ -29,9 +31,10 @@ public enum ClinicLauncher {
             printError(error.description)
             return configurationErrorStatus
         }
-        if options.headless {
+        guard let themesLoading else {
             return HeadlessLoop(runtime: runtime, options: options, logger: logger).run()
         }
+        let themes = themesLoading.value
         let startTheme = themes.theme(named: options.theme ?? configuration.theme) ?? themes.themes[0]
         if startTheme.name != (options.theme ?? configuration.theme) {
             logger.warning("unknown theme, using \(startTheme.name)", metadata: ["theme": "\(options.theme ?? configuration.theme)"])

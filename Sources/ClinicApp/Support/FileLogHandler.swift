@@ -48,7 +48,7 @@ public struct FileLogHandler: LogHandler {
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { _, new in new } }
         let details = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
+        let stamp = LogTimestamp.string(from: Date())
         sink.write("\(stamp) \(event.level) \(label): \(event.message)\(details)\n")
     }
 }

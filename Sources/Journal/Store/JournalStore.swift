@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Synchronization
 
 /// The journal's SQLite database: one file in WAL mode, owner-only, migrated on open.
 ///
@@ -13,6 +14,8 @@ public final class JournalStore: Sendable {
     /// WAL pages (4 KiB each) after which a commit checkpoints: 10,000 (about 40 MB).
     static let walCheckpointPages = 10_000
     let database: DatabaseQueue
+    /// A journal created by this store, not yet synced (see ``completeCreation()``).
+    private let needsCreationSync: Mutex<Bool>
 
     /// Opens (creating and migrating if needed) the journal at `path`.
     ///
@@ -23,14 +26,25 @@ public final class JournalStore: Sendable {
     ///     in seconds; 0 fails at once.
     public init(path: URL, readOnly: Bool = false, busyTimeout: TimeInterval = 0.1) throws(JournalError) {
         self.path = path
+        // A new journal is set up without a sync per step (the switch to WAL and each
+        // migration each synced: about 5 syncs, most of the empty-journal first frame),
+        // then made durable once, before its first event is written (`completeCreation`).
+        let isNew = !readOnly && Self.isEmptyOrMissing(path)
         var configuration = Configuration()
         configuration.readonly = readOnly
-        configuration.journalMode = readOnly ? .default : .wal
+        configuration.journalMode = readOnly || isNew ? .default : .wal
         configuration.busyMode = busyTimeout > 0 ? .timeout(busyTimeout) : .immediateError
         configuration.label = "journal"
         configuration.prepareDatabase { db in
             guard !readOnly else { return }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if isNew {
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw JournalError.unavailable("cannot switch \(path.path) to WAL mode")
+                }
+            } else {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
             // Checkpoint (copy the WAL into the database and sync it) every ~40 MB of WAL
             // rather than SQLite's 4 MB: a page rewritten by many batches (an index's
             // newest leaf) is copied once, and fewer syncs fall on the writer's path.
@@ -46,12 +60,43 @@ public final class JournalStore: Sendable {
             }
             database = try DatabaseQueue(path: path.path, configuration: configuration)
             if !readOnly { try JournalSchema.migrator.migrate(database) }
+            needsCreationSync = Mutex(isNew)
         } catch let error as JournalError {
             throw error
         } catch {
             throw JournalError.unavailable(Self.describe(error))
         }
     }
+
+    /// Whether `path` has no database yet (no file, or an empty one).
+    static func isEmptyOrMissing(_ path: URL) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? NSNumber)?.intValue
+        return (size ?? 0) == 0
+    }
+
+    /// Makes a journal this store created durable before its first event is written: copies
+    /// the schema into the database file and syncs it (a full checkpoint), then sets the
+    /// writing mode every later open uses. Does nothing for a journal that already existed
+    /// or once done. The writer calls it at the top of every write, so the syncs of a new
+    /// journal never delay the first frame, and no event is ever written before them.
+    func completeCreation() throws(JournalError) {
+        try needsCreationSync.withLock { (pending: inout Bool) throws(JournalError) in
+            guard pending else { return }
+            do {
+                try database.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
+            } catch {
+                throw JournalError.writeFailed(Self.describe(error))
+            }
+            pending = false
+        }
+    }
+
+    /// Whether this store created the journal and has not yet made it durable.
+    var isAwaitingCreationSync: Bool { needsCreationSync.withLock { $0 } }
 
     /// Creates the directory (0700) and the empty file (0600) if missing; forces 0600 on
     /// an existing file.

@@ -42,6 +42,7 @@ struct WriterCore {
             self.store = store
             var newState = state
             let rows = try builder.rows(for: batch, after: tip, state: &newState)
+            try store.completeCreation()
             try store.append(rows, durable: durable)
             tip = ChainTip(sequence: rows[rows.count - 1].sequence, hash: rows[rows.count - 1].hash)
             state = newState
