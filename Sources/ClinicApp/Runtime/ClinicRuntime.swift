@@ -4,6 +4,7 @@ public import Foundation
 public import InfusionCore
 public import Journal
 import Logging
+import Synchronization
 
 /// The running station without its screen: clock, bus, journal and device adapters.
 ///
@@ -29,6 +30,7 @@ public final class ClinicRuntime: Sendable {
     /// The journal file (nil without a journal), for reads such as an amendment's lookup.
     public let databasePath: URL?
     private let logger = Logger(label: "infusion-central")
+    private let adaptersStarted = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - databasePath: the journal file; nil runs without a journal (tests only).
@@ -91,6 +93,17 @@ public final class ClinicRuntime: Sendable {
     /// Starts the journal, publishes the clinic's configuration and resumed sessions, then
     /// starts the device adapters.
     public func start() {
+        startJournal()
+        startAdapters()
+    }
+
+    /// Starts the journal and publishes the clinic's configuration and resumed sessions:
+    /// after this the model holds every chair as the journal left it.
+    ///
+    /// The terminal draws its first frame between this and ``startAdapters()``: devices
+    /// (the demo's whole warm-up history first) then arrive a few milliseconds later
+    /// instead of competing with that frame for the machine's two cores.
+    public func startJournal() {
         journal?.start()
         var setUp: [ClinicEventPayload] = [
             .clinicNamed(configuration.clinicName), .alarmRulesConfigured(configuration.alarms.rules),
@@ -105,6 +118,11 @@ public final class ClinicRuntime: Sendable {
             }
         }
         bus.publish(contentsOf: setUp)
+    }
+
+    /// Starts the simulated devices and the HL7 listener (once).
+    public func startAdapters() {
+        guard adaptersStarted.exchange(true, ordering: .relaxed) == false else { return }
         if let simulation {
             Task { await simulation.start() }
         }

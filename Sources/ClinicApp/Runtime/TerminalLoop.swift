@@ -59,7 +59,7 @@ final class TerminalLoop {
         let wakeUp = terminal.wakePipe.makeWakeUp()
         let model = ClinicModel(
             bus: runtime.bus, initialState: runtime.recovered.state, onPublish: latency?.stamping(wakeUp) ?? wakeUp)
-        runtime.start()
+        runtime.startJournal()  // the adapters start after the first frame (see the loop)
         defer { runtime.stop() }
         loop(terminal: terminal, model: model)
         latency?.writeReport()
@@ -127,6 +127,7 @@ final class TerminalLoop {
                 latency?.didPresent()
                 lastDrawnSecond = second
                 needsDraw = false
+                runtime.startAdapters()  // once, after the first frame
             }
             if let exitAfter = options.exitAfter, Date().timeIntervalSince(startedAt) >= exitAfter { return }
             let readiness = terminal.waitForInput(timeoutMilliseconds: millisecondsToNextFrame(now, state: model.state))
