@@ -118,3 +118,23 @@ struct SnapshotTakerTests {
         #expect(recovered.state == harness.writer.committedState)
     }
 }
+
+@Suite("Checkpoints run beside the writer")
+struct CheckpointerTests {
+    @Test("after checkpointEvery rows a checkpoint is queued; it copies the WAL into the database file")
+    func checkpointCopiesTheWAL() throws {
+        var policy = JournalPolicy()
+        policy.checkpointEvery = 40
+        policy.snapshotEvery = .max
+        policy.snapshotInterval = .infinity
+        let harness = try JournalHarness(policy: policy)
+        let fileSize = { (try FileManager.default.attributesOfItem(atPath: harness.path.path)[.size] as? NSNumber)?.intValue ?? 0 }
+        harness.publish(EventFixtures.randomStream(seed: 8, count: 200))
+        try harness.writer.flush()
+        let before = try fileSize()
+        #expect(harness.scheduler.pendingCount == 1)  // queued, not run by the writer
+        harness.scheduler.runReady()
+        #expect(try fileSize() > before)
+        #expect(try JournalRecovery.load(from: harness.path).state == harness.writer.committedState)
+    }
+}

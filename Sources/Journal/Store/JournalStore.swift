@@ -11,11 +11,14 @@ import Synchronization
 public final class JournalStore: Sendable {
     /// The database file.
     public let path: URL
-    /// WAL pages (4 KiB each) after which a commit checkpoints: 10,000 (about 40 MB).
+    /// WAL pages (4 KiB each) after which the writer's own commit checkpoints, should the
+    /// background checkpoints fall behind: 10,000 (about 40 MB).
     static let walCheckpointPages = 10_000
     let database: DatabaseQueue
     /// A journal created by this store, not yet synced (see ``completeCreation()``).
     private let needsCreationSync: Mutex<Bool>
+    /// The checkpointer's own connection, opened at its first checkpoint.
+    private let checkpointConnection = Mutex<DatabaseQueue?>(nil)
 
     /// Opens (creating and migrating if needed) the journal at `path`.
     ///
@@ -45,9 +48,9 @@ public final class JournalStore: Sendable {
             } else {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            // Checkpoint (copy the WAL into the database and sync it) every ~40 MB of WAL
-            // rather than SQLite's 4 MB: a page rewritten by many batches (an index's
-            // newest leaf) is copied once, and fewer syncs fall on the writer's path.
+            // The writer checkpoints only as a backstop, past ~40 MB of WAL: checkpoints are
+            // run beside it on their own connection (`checkpoint()`), so their syncs do not
+            // fall on the writer's path.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walCheckpointPages)")
         }
         do {
@@ -92,6 +95,26 @@ public final class JournalStore: Sendable {
                 throw JournalError.writeFailed(Self.describe(error))
             }
             pending = false
+        }
+    }
+
+    /// Copies what the WAL holds into the database file (`wal_checkpoint(PASSIVE)`) on a
+    /// connection of its own, so that the writer's connection never has to: a checkpoint
+    /// syncs the file and, run by the writer, stalled its batch (and any durable action
+    /// waiting behind it). Concurrent with the writer; called from a background queue.
+    func checkpoint() throws(JournalError) {
+        do {
+            try checkpointConnection.withLock { connection in
+                if connection == nil {
+                    var configuration = Configuration()
+                    configuration.busyMode = .timeout(1)
+                    configuration.label = "journal-checkpoint"
+                    connection = try DatabaseQueue(path: path.path, configuration: configuration)
+                }
+                try connection?.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+            }
+        } catch {
+            throw JournalError.writeFailed(Self.describe(error))
         }
     }
 

@@ -10,6 +10,9 @@ public struct JournalPolicy: Sendable {
     public var snapshotEvery: Int = 10_000
     /// ...or after this many seconds of receipt time since the last one, whichever first.
     public var snapshotInterval: TimeInterval = 300
+    /// A checkpoint is started beside the writer after this many rows (about 2.5 MB of WAL
+    /// for vitals).
+    public var checkpointEvery: Int = 8_192
     /// After a failed write, the writer waits this many batch ticks before the next try,
     /// doubling on each further failure up to ``maximumRetryTicks``.
     public var firstRetryTicks: Int = 1

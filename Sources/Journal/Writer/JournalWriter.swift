@@ -37,8 +37,8 @@ public final class JournalWriter: Sendable {
     /// - Parameters:
     ///   - store: The open journal, or `nil` if it could not be opened at start (the
     ///     writer then starts failing and keeps trying `reopen`).
-    ///   - snapshotScheduler: Where snapshots are encoded and stored; `nil` gives them a
-    ///     serial queue of their own (tests pass their manual scheduler).
+    ///   - snapshotScheduler: Where snapshots are encoded and stored and checkpoints run;
+    ///     `nil` gives them a serial queue of their own (tests pass their manual scheduler).
     ///   - reopen: Opens the journal again after a failure (a read-only file may have
     ///     become writable).
     public init(
@@ -50,10 +50,11 @@ public final class JournalWriter: Sendable {
         self.bus = bus
         self.scheduler = scheduler
         self.policy = policy
+        let background = snapshotScheduler ?? DispatchJournalScheduler(label: "infusion-central.journal.background")
         var initial = WriterCore(
             policy: policy, openStore: reopen,
-            snapshots: SnapshotTaker(
-                scheduler: snapshotScheduler ?? DispatchJournalScheduler(label: "infusion-central.journal.snapshot")),
+            snapshots: SnapshotTaker(scheduler: background),
+            checkpoints: Checkpointer(scheduler: background),
             store: store,
             tip: ChainTip(sequence: recovered.lastSequence, hash: recovered.lastHash), state: recovered.state,
             eventsSinceSnapshot: recovered.eventsSinceSnapshot, lastSnapshotAt: recovered.lastSnapshotAt)

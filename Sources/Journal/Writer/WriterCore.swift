@@ -12,11 +12,14 @@ struct WriterCore {
     let openStore: @Sendable () throws(JournalError) -> JournalStore
     let builder = RowBuilder()
     let snapshots: SnapshotTaker
+    let checkpoints: Checkpointer
     var store: JournalStore?
     var tip: ChainTip
     var state: ClinicState
     var unwritten: [Delivery<ClinicEventPayload>] = []
     var eventsSinceSnapshot: Int
+    /// Rows written since the last background checkpoint was started.
+    var rowsSinceCheckpoint = 0
     var lastSnapshotAt: Date?
     var failures = 0
     var failureReason: String?
@@ -51,6 +54,7 @@ struct WriterCore {
             failureReason = nil
             ticksUntilRetry = 0
             eventsSinceSnapshot += rows.count
+            rowsSinceCheckpoint += rows.count
         } catch {
             store = nil
             failures += 1
@@ -59,6 +63,13 @@ struct WriterCore {
             throw error
         }
         snapshotIfDue()
+        checkpointIfDue()
+    }
+
+    /// Starts a background checkpoint every `policy.checkpointEvery` rows.
+    mutating func checkpointIfDue() {
+        guard let store, rowsSinceCheckpoint >= policy.checkpointEvery, checkpoints.run(store) else { return }
+        rowsSinceCheckpoint = 0
     }
 
     /// Hands a snapshot of the committed state to the snapshot taker when enough events or
