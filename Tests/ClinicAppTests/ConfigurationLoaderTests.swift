@@ -25,6 +25,7 @@ struct ConfigurationLoaderTests {
             nibp_interval_infusing = "5m"
             nibp_interval_other = 600
             observation_minimum = "1h"
+            pump_command_delay = "8s"
 
             [freshness]
             stale_after_intervals = 3
@@ -43,6 +44,7 @@ struct ConfigurationLoaderTests {
         #expect(simulation.nibpIntervalInfusing == 300)
         #expect(simulation.nibpIntervalOther == 600)
         #expect(simulation.observationMinimum == 3600)
+        #expect(simulation.pumpCommandDelay == 8)
         #expect(configuration.freshness.staleAfterIntervals == 3)
         #expect(configuration.freshness.nibpStaleAfter == 1200)
     }
@@ -62,6 +64,7 @@ struct ConfigurationLoaderTests {
         ("[[chair]]\nid = \"bad id!\"", "chair[1].id", "letters"),
         ("[[chair]]\nid = \"C\"\n[simulation]\nspeed = 0", "simulation.speed", "more than 0"),
         ("[[chair]]\nid = \"C\"\n[simulation]\nobservation_minimum = \"soon\"", "simulation.observation_minimum", "duration"),
+        ("[[chair]]\nid = \"C\"\n[simulation]\npump_command_delay = \"2m\"", "simulation.pump_command_delay", "at most 60 s"),
         ("[[chair]]\nid = \"C\"\n[freshness]\nnibp_stale_after = \"50m\"", "freshness.nibp_expire_after", "later"),
     ])
     func badInput(text: String, key: String, reason: String) {

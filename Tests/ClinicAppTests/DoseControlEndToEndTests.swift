@@ -25,12 +25,38 @@ struct DoseControlEndToEndTests {
          "XDG_DATA_HOME": home.appendingPathComponent("data").path]
     }
 
-    /// The demo clinic (eight simulated chairs, real-time speed) on its own journal.
+    /// Eight simulated chairs at real-time speed with the demo users, on its own journal.
+    /// The pumps take 6 s to apply a command (the demo's 2 s), so that a loaded CI machine
+    /// polling the screen still sees the `pending` window.
+    func writeClinic() throws -> URL {
+        let url = home.appendingPathComponent("clinic.toml")
+        let chairs = (1...8).map { "[[chair]]\nid = \"CHAIR-0\($0)\"\n" }.joined(separator: "\n")
+        try ("[clinic]\nname = \"E2E Dose Clinic\"\n\n" + chairs + """
+
+            [simulation]
+            seed = 7
+            pump_command_delay = "6s"
+
+            [[user]]
+            id = "dr.demo"
+            name = "Dr. Demo Physician"
+            role = "physician"
+            pin_hash = "pbkdf2-sha256$210000$e7HjBpShLg5EJAGwgFIeHA==$Q14hqcsHkhvJNPGYI46mi97Uofk42S0QbYemwFSwLcQ="
+
+            [[user]]
+            id = "rn.demo"
+            name = "Demo Nurse"
+            role = "nurse"
+            pin_hash = "pbkdf2-sha256$210000$WFa3uNoa+g+OJjcM49VhAw==$YmVTQMmIzz7W5hghg0gE++omuUdWiLDJVOjhkYC8sl8="
+            """).write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
     func start() throws -> TmuxSession {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first: \(binary)")
         let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
         return try TmuxSession(
-            arguments: [binary, "--seed", "7", "--themes-dir", themes, "--no-sound", "--db", database.path],
+            arguments: [binary, "--config", try writeClinic().path, "--themes-dir", themes, "--no-sound", "--db", database.path],
             width: 120, height: 40, environment: environment)
     }
 

@@ -83,6 +83,9 @@ public struct SimulationSettings: Equatable, Sendable {
     public var observationMinimum: TimeInterval
     /// Chairs the simulator never admits its own patients to: free for admissions at the station.
     public var reservedChairs: Set<ChairID>
+    /// Simulated seconds a pump takes to apply a command from the station (it shows
+    /// `pending` meanwhile); 2 by default.
+    public var pumpCommandDelay: TimeInterval = 2
 
     public init(
         seed: UInt64 = 1, speed: Double = 1, scenarioPath: String? = nil,

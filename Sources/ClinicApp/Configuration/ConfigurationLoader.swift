@@ -122,7 +122,7 @@ public enum ConfigurationLoader {
         let path = "simulation"
         try reader.allowOnly(
             ["seed", "speed", "scenario", "nibp_interval_infusing", "nibp_interval_other", "observation_minimum",
-             "reserved_chairs"],
+             "reserved_chairs", "pump_command_delay"],
             in: table, path: path)
         var settings = SimulationSettings()
         if let seed = try reader.integer("seed", in: table, path: path) {
@@ -140,6 +140,12 @@ public enum ConfigurationLoader {
         settings.nibpIntervalOther = try reader.duration("nibp_interval_other", in: table, path: path) ?? settings.nibpIntervalOther
         settings.observationMinimum = try reader.duration("observation_minimum", in: table, path: path) ?? settings.observationMinimum
         settings.reservedChairs = Set((try reader.strings("reserved_chairs", in: table, path: path) ?? []).map { ChairID($0) })
+        if let delay = try reader.duration("pump_command_delay", in: table, path: path) {
+            guard delay <= 60 else {
+                throw ConfigurationError(file: reader.file, key: "\(path).pump_command_delay", reason: "must be at most 60 s")
+            }
+            settings.pumpCommandDelay = delay
+        }
         return settings
     }
 

@@ -246,6 +246,7 @@ public final class ClinicRuntime: Sendable {
         }
         plan.monitor.nibpWhileInfusing = settings.nibpIntervalInfusing
         plan.monitor.nibpOtherwise = settings.nibpIntervalOther
+        plan.pump.commandDelay = settings.pumpCommandDelay
         var scenario = Scenario.none
         if let path = settings.scenarioPath {
             do {

@@ -99,7 +99,10 @@ public struct KeyBinding: Hashable, Sendable {
 
     /// The footer entry with glyphs filled in (`←↑↓→/hjkl move`, `arrows/hjkl move` in ASCII).
     public func legendText(glyphs: GlyphSet) -> String? {
-        legend?.replacing("{arrows}", with: glyphs.arrowKeys)
+        guard let legend else { return nil }
+        // The footer is drawn every frame: only an entry with a placeholder pays for the
+        // (generic, slow) replacement.
+        return legend.contains("{") ? legend.replacing("{arrows}", with: glyphs.arrowKeys) : legend
     }
 }
 
@@ -122,9 +125,15 @@ public struct KeyMap: Hashable, Sendable {
     /// backwards, so `? help` (which lists every key) and `q quit` always show.
     public func legend(glyphs: GlyphSet, width: Int = .max) -> String {
         var entries = bindings.compactMap { $0.legendText(glyphs: glyphs) }
-        func text() -> String { entries.joined(separator: "  ") }
-        while text().unicodeScalars.count > width, entries.count > 2 { entries.remove(at: entries.count - 3) }
-        return text()
+        var widths = entries.map(\.unicodeScalars.count)
+        var total = widths.reduce(0, +) + 2 * max(entries.count - 1, 0)  // two spaces between
+        while total > width, entries.count > 2 {
+            let dropped = entries.count - 3
+            total -= widths[dropped] + 2
+            entries.remove(at: dropped)
+            widths.remove(at: dropped)
+        }
+        return entries.joined(separator: "  ")
     }
 
     /// The standard bindings.

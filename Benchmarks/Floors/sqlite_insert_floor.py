@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""The storage floor under the journal's batched-vitals benchmark (issue 5).
+
+Inserts rows shaped like the journal's vitals rows (the same table, indexes and
+pragmas as Sources/Journal/Store/JournalSchema.swift and JournalStore.swift: WAL,
+synchronous = NORMAL, wal_autocheckpoint = 10000) through Python's sqlite3 module,
+which uses the same system libsqlite3 as GRDB, with executemany: no encoding, no
+hashing, no reduction, only SQLite. 1,000 rows per transaction into one growing file,
+200 iterations, as the Swift benchmark does. Prints rows/s percentiles.
+
+Usage: python3 Benchmarks/Floors/sqlite_insert_floor.py [--iterations N] [--dir DIR]
+"""
+import argparse, os, sqlite3, tempfile, time
+
+SCHEMA = """
+CREATE TABLE event (
+    sequence INTEGER PRIMARY KEY, received_at REAL NOT NULL, device_time REAL, chair TEXT,
+    session TEXT, kind TEXT NOT NULL, payload TEXT NOT NULL, previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
+CREATE INDEX event_chair ON event(chair, sequence);
+CREATE INDEX event_session ON event(session, sequence);
+"""
+PAYLOAD = ('{"vitalsObserved":{"_0":{"chair":"CHAIR-%d","device":"MON%d","samples":['
+           '{"kind":"HR","measuredAt":%.3f,"value":%d},{"kind":"SpO2","measuredAt":%.3f,"value":%d},'
+           '{"kind":"RR","measuredAt":%.3f,"value":%d}]}}}')
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--dir", default=tempfile.gettempdir())
+    args = parser.parse_args()
+    path = os.path.join(args.dir, "sqlite-floor-%d.sqlite" % os.getpid())
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA wal_autocheckpoint = 10000")
+        db.executescript(SCHEMA)
+        sequence, times = 0, []
+        for _ in range(args.iterations):
+            rows = []
+            for _ in range(1000):
+                sequence += 1
+                chair, t = sequence % 8, 763_000_000 + sequence * 0.125
+                payload = PAYLOAD % (chair, chair, t, 60 + sequence % 40, t, 95 + sequence % 5, t, 12 + sequence % 6)
+                digest = os.urandom(32)
+                rows.append((sequence, t, t, "CHAIR-%d" % chair, "S-%d" % chair, "vitalsObserved", payload, digest, digest))
+            start = time.perf_counter()
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+            times.append(time.perf_counter() - start)
+    finally:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(path + suffix)
+            except FileNotFoundError:
+                pass
+    times.sort(reverse=True)  # slowest first: percentiles of rows/s as package-benchmark prints them
+    rates = sorted(1000 / t for t in times)
+    def at(q):
+        return rates[min(len(rates) - 1, int(round((1 - q) * (len(rates) - 1))))]
+    print("SQLite %s, %d iterations of 1,000 rows" % (sqlite3.sqlite_version, len(rates)))
+    print("rows/s   p0 %7.0f   p25 %7.0f   p50 %7.0f   p75 %7.0f   p90 %7.0f   p99 %7.0f" % tuple(
+        at(q) for q in (0.0, 0.25, 0.5, 0.75, 0.9, 0.99)))
+
+
+if __name__ == "__main__":
+    main()
