@@ -37,18 +37,7 @@ struct DoseControlEndToEndTests {
             seed = 7
             pump_command_delay = "6s"
 
-            [[user]]
-            id = "dr.demo"
-            name = "Dr. Demo Physician"
-            role = "physician"
-            pin_hash = "pbkdf2-sha256$210000$e7HjBpShLg5EJAGwgFIeHA==$Q14hqcsHkhvJNPGYI46mi97Uofk42S0QbYemwFSwLcQ="
-
-            [[user]]
-            id = "rn.demo"
-            name = "Demo Nurse"
-            role = "nurse"
-            pin_hash = "pbkdf2-sha256$210000$WFa3uNoa+g+OJjcM49VhAw==$YmVTQMmIzz7W5hghg0gE++omuUdWiLDJVOjhkYC8sl8="
-            """).write(to: url, atomically: true, encoding: .utf8)
+            """ + DemoUsersTOML.entries).write(to: url, atomically: true, encoding: .utf8)
         return url
     }
 

@@ -27,7 +27,7 @@ struct SessionEndToEndTests {
     /// clock, so at speed 30 its default 5 minutes would be 10 real seconds: set long here.
     func writeClinic() throws -> URL {
         let url = home.appendingPathComponent("clinic.toml")
-        try """
+        try ("""
         [clinic]
         name = "E2E Session Clinic"
 
@@ -51,18 +51,7 @@ struct SessionEndToEndTests {
         [access]
         idle_timeout = "600m"
 
-        [[user]]
-        id = "dr.demo"
-        name = "Dr. Demo Physician"
-        role = "physician"
-        pin_hash = "pbkdf2-sha256$210000$e7HjBpShLg5EJAGwgFIeHA==$Q14hqcsHkhvJNPGYI46mi97Uofk42S0QbYemwFSwLcQ="
-
-        [[user]]
-        id = "rn.demo"
-        name = "Demo Nurse"
-        role = "nurse"
-        pin_hash = "pbkdf2-sha256$210000$WFa3uNoa+g+OJjcM49VhAw==$YmVTQMmIzz7W5hghg0gE++omuUdWiLDJVOjhkYC8sl8="
-        """.write(to: url, atomically: true, encoding: .utf8)
+        """ + DemoUsersTOML.entries).write(to: url, atomically: true, encoding: .utf8)
         return url
     }
 
