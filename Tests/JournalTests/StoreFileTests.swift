@@ -54,6 +54,33 @@ struct StoreFileTests {
         #expect(harness.bus.lastSequence >= 5)
     }
 
+    @Test("queries by chair for records other than vitals use the chair index, which holds no vitals")
+    func chairQueriesUseThePartialIndex() throws {
+        let harness = try JournalHarness()
+        harness.publish(EventFixtures.randomStream(seed: 12, count: 300))
+        try harness.writer.flush()
+        let plan = { (sql: String) in
+            try harness.store.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined() }
+        }
+        #expect(try plan("SELECT sequence FROM event WHERE chair = 'CHAIR-1' AND \(JournalSchema.chairIndexCondition)")
+            .contains("event_chair_records"))
+        let inIndex = try harness.store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event INDEXED BY event_chair_records WHERE \(JournalSchema.chairIndexCondition) AND chair IS NOT NULL") ?? -1
+        }
+        let records = try harness.store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE kind <> 'vitalsObserved' AND chair IS NOT NULL") ?? -2
+        }
+        #expect(inIndex == records)
+        let vitals = try harness.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE kind = 'vitalsObserved'") ?? 0 }
+        #expect(vitals > 0)  // the stream has vitals, and they are not in the index
+        // The readers' results are unchanged: by chair and kinds, and the audit log by chair.
+        let registered = try harness.store.events(filter: EventFilter(chair: ChairID("CHAIR-1"), kinds: ["deviceRegistered"]))
+        #expect(!registered.isEmpty)
+        #expect(registered.allSatisfy { if case .deviceRegistered = $0.payload { true } else { false } })
+        let withVitals = try harness.store.events(filter: EventFilter(chair: ChairID("CHAIR-1"), kinds: ["vitalsObserved"]))
+        #expect(!withVitals.isEmpty)
+    }
+
     @Test("an existing file with a looser mode is tightened to 0600")
     func tightens() throws {
         let directory = TemporaryDirectory()
@@ -70,7 +97,7 @@ struct StoreFileTests {
         let directory = TemporaryDirectory()
         let store = try JournalStore(path: directory.journalPath)
         let applied = try store.read { db in try JournalSchema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1-events", "v1-snapshots"])
+        #expect(applied == ["v1-events", "v1-snapshots", "v2-chair-index-without-vitals"])
         #expect(try store.eventCount() == 0)
     }
 
@@ -100,7 +127,10 @@ struct StoreFileTests {
         try queue.close()
 
         let store = try JournalStore(path: path)
-        #expect(try store.read { db in try JournalSchema.migrator.appliedIdentifiers(db) } == ["v1-events", "v1-snapshots"])
+        #expect(try store.read { db in try JournalSchema.migrator.appliedIdentifiers(db) }
+            == ["v1-events", "v1-snapshots", "v2-chair-index-without-vitals"])
+        let indexes = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event'") }
+        #expect(Set(indexes) == ["event_chair_records", "event_session"])
         let recovered = try JournalRecovery.load(from: store)
         #expect(recovered.state.clinicName == "Old Clinic")
         #expect(recovered.lastSequence == 1)

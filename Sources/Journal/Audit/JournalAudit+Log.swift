@@ -22,7 +22,8 @@ extension JournalAudit {
             arguments += [session]
         }
         if let chair {
-            sql += " AND chair = ?"
+            // Implied by the device-data kinds left out above; named for the chair index.
+            sql += " AND \(JournalSchema.chairIndexCondition) AND chair = ?"
             arguments += [chair]
         }
         sql += " ORDER BY sequence"

@@ -38,6 +38,10 @@ extension JournalStore {
         if let chair = filter.chair {
             clauses.append("chair = ?")
             arguments += [chair.rawValue]
+            // Kinds that leave out vitals can use the chair index (it has no vitals rows).
+            if let kinds = filter.kinds, !kinds.contains(VitalsJSON.kind) {
+                clauses.append(JournalSchema.chairIndexCondition)
+            }
         }
         if let kinds = filter.kinds {
             guard !kinds.isEmpty else { return [] }
