@@ -35,7 +35,9 @@ perf_install htop tmux bsdutils python3 sqlite3
 perf_build
 
 mkdir -p "$cache"
-big=$cache/journal-$events.sqlite
+# The schema version is in the name: a journal made before a migration would be migrated
+# again in every round (a fresh copy each time), which is not a first frame.
+big=$cache/journal-$events-v2.sqlite
 if [[ ! -f $big.done ]]; then
   perf_say "making a journal of $events events in $big (once)"
   "$perf_binary" dev make-journal --db "$big" --events "$events" --force >&2
