@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
@@ -44,6 +45,7 @@ let package = Package(
                 "InfusionCore", "EventBus", "TOMLKit", "HL7",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -94,7 +96,7 @@ let package = Package(
         ),
         .testTarget(name: "InfusionCoreTests", dependencies: ["InfusionCore", "TestSupport"]),
         .testTarget(name: "EventBusTests", dependencies: ["EventBus", "TestSupport"]),
-        .testTarget(name: "DevicesTests", dependencies: ["Devices", "TestSupport"]),
+        .testTarget(name: "DevicesTests", dependencies: ["Devices", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TestSupport"]),
         .testTarget(name: "HL7Tests", dependencies: ["HL7", "TestSupport"], resources: [.copy("Samples")]),

@@ -65,6 +65,9 @@ struct ConfigurationLoaderTests {
         ("[[chair]]\nid = \"C\"\n[simulation]\nspeed = 0", "simulation.speed", "more than 0"),
         ("[[chair]]\nid = \"C\"\n[simulation]\nobservation_minimum = \"soon\"", "simulation.observation_minimum", "duration"),
         ("[[chair]]\nid = \"C\"\n[simulation]\npump_command_delay = \"2m\"", "simulation.pump_command_delay", "at most 60 s"),
+        ("[[chair]]\nid = \"C\"\n[hl7]\ntls_certificate = \"cert.pem\"", "hl7.tls_key", "both tls_certificate and tls_key"),
+        ("[[chair]]\nid = \"C\"\n[hl7]\ntls_certificate = \"/nonexistent/cert.pem\"\ntls_key = \"/nonexistent/key.pem\"",
+         "hl7.tls_certificate", "/nonexistent/cert.pem: not a readable PEM certificate"),
         ("[[chair]]\nid = \"C\"\n[freshness]\nnibp_stale_after = \"50m\"", "freshness.nibp_expire_after", "later"),
     ])
     func badInput(text: String, key: String, reason: String) {

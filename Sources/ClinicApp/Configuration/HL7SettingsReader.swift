@@ -1,4 +1,5 @@
 import Devices
+import Foundation
 import HL7
 import InfusionCore
 import TOMLKit
@@ -10,6 +11,8 @@ import TOMLKit
 /// listen = "127.0.0.1:2575"     # loopback unless configured otherwise
 /// max_connections = 32
 /// partial_frame_timeout = "10s"
+/// tls_certificate = "hl7-cert.pem"  # both or neither: TLS on every connection
+/// tls_key = "hl7-key.pem"           # (paths relative to this file)
 ///
 /// [[device]]
 /// eui64 = "0A00000000000101"
@@ -24,7 +27,8 @@ enum HL7SettingsReader {
         var settings = HL7Settings()
         if let table {
             let path = "hl7"
-            try reader.allowOnly(["listen", "max_connections", "partial_frame_timeout"], in: table, path: path)
+            try reader.allowOnly(
+                ["listen", "max_connections", "partial_frame_timeout", "tls_certificate", "tls_key"], in: table, path: path)
             if let listen = try reader.string("listen", in: table, path: path) {
                 let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
                 guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65_535).contains(port) else {
@@ -42,6 +46,7 @@ enum HL7SettingsReader {
             if let timeout = try reader.duration("partial_frame_timeout", in: table, path: path) {
                 settings.partialFrameTimeout = .milliseconds(Int64(timeout * 1000))
             }
+            settings.tls = try readTLS(table, path: path, reader: &reader)
         }
         let known = Set(chairs.map(\.id))
         var seen = Set<String>()
@@ -68,5 +73,29 @@ enum HL7SettingsReader {
             settings.devices.append(DeviceRegistry.Entry(eui64: eui, label: label, kind: kind, chair: ChairID(chair)))
         }
         return settings
+    }
+
+    /// `tls_certificate` and `tls_key`, both or neither, relative to the clinic file's
+    /// folder, loaded once here so that a bad file stops the start with its name.
+    private static func readTLS(_ table: TOMLTable, path: String, reader: inout TableReader) throws(ConfigurationError) -> HL7TLSFiles? {
+        let certificate = try reader.string("tls_certificate", in: table, path: path)
+        let key = try reader.string("tls_key", in: table, path: path)
+        guard certificate != nil || key != nil else { return nil }
+        guard let certificate, let key else {
+            let missing = certificate == nil ? "tls_certificate" : "tls_key"
+            throw ConfigurationError(file: reader.file, key: "\(path).\(missing)", reason: "TLS needs both tls_certificate and tls_key")
+        }
+        let folder = URL(fileURLWithPath: reader.file).deletingLastPathComponent()
+        func resolved(_ file: String) -> String {
+            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path
+        }
+        let files = HL7TLSFiles(certificatePath: resolved(certificate), keyPath: resolved(key))
+        do {
+            try files.validate()
+        } catch {
+            let badKey = error.file == files.certificatePath ? "tls_certificate" : "tls_key"
+            throw ConfigurationError(file: reader.file, key: "\(path).\(badKey)", reason: error.description)
+        }
+        return files
     }
 }

@@ -4,6 +4,7 @@ public import InfusionCore
 public import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// The HL7 v2 MLLP server: device gateways connect, send IHE PCD messages, and get one
@@ -11,7 +12,8 @@ import Synchronization
 /// simulator produces.
 ///
 /// - One event-loop thread serves every connection (MLLP traffic from a clinic is small).
-/// - Binds `settings.host` (loopback by default); plain TCP, no TLS (see `docs/hl7.md`).
+/// - Binds `settings.host` (loopback by default); TLS on every connection when
+///   `settings.tls` is set, plain TCP otherwise (see `docs/hl7.md`).
 /// - At most `settings.maxConnections` at once; more are closed at once and logged.
 /// - One `HL7Receiver` for all connections, so a resend on a new connection is still
 ///   recognised; one connection's bad input never affects another.
@@ -74,6 +76,7 @@ public final class HL7Listener: Sendable {
     @discardableResult
     public func start() async throws -> Int {
         precondition(state.withLock { $0.group == nil && !$0.isStopped }, "HL7Listener.start() called twice")
+        let tlsContext = try settings.tls?.makeServerContext()
         bus.publish(contentsOf: ingest.registrations)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
@@ -81,7 +84,7 @@ public final class HL7Listener: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] channel in
-                channel.eventLoop.makeCompletedFuture { try self.initialize(channel) }
+                channel.eventLoop.makeCompletedFuture { try self.initialize(channel, tls: tlsContext) }
             }
         let server: any Channel
         do {
@@ -123,7 +126,7 @@ public final class HL7Listener: Sendable {
     }
 
     /// Sets up an accepted connection (on its event loop), or refuses it over the cap.
-    private func initialize(_ channel: any Channel) throws {
+    private func initialize(_ channel: any Channel, tls: NIOSSLContext?) throws {
         let id = connectionIDs.wrappingAdd(1, ordering: .relaxed).newValue
         let peer = channel.remoteAddress.map(MLLPConnectionHandler.describe) ?? "unknown peer"
         let openCount = state.withLock { state -> Int? in
@@ -140,7 +143,11 @@ public final class HL7Listener: Sendable {
         channel.closeFuture.whenComplete { [self] _ in
             _ = state.withLock { $0.children.removeValue(forKey: id) }
         }
-        logger.info("HL7 connection opened", metadata: ["peer": "\(peer)", "open": "\(openCount)"])
+        if let tls {
+            // MLLP frames are read from inside TLS: the handler sees the decrypted bytes.
+            try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+        }
+        logger.info("HL7 connection opened", metadata: ["peer": "\(peer)", "open": "\(openCount)", "tls": "\(tls != nil)"])
         onConnectionEvent(.opened(peer: peer, openConnections: openCount))
         try channel.pipeline.syncOperations.addHandler(
             MLLPConnectionHandler(

@@ -5,7 +5,7 @@ public import HL7
 /// The lead's configuration loader reads these from the clinic TOML (`[hl7]` and
 /// `[[device]]`, see `docs/hl7.md`); this type only holds them, with safe defaults.
 /// The default address is loopback: the listener is reachable from other machines only
-/// when a non-loopback `host` is configured on purpose (there is no TLS; see the docs).
+/// when a non-loopback `host` is configured on purpose, and then should use `tls`.
 public struct HL7Settings: Hashable, Sendable {
     /// The address to bind (`127.0.0.1`); `0.0.0.0` or a LAN address only when configured.
     public var host: String
@@ -24,11 +24,13 @@ public struct HL7Settings: Hashable, Sendable {
     public var linkLostGrace: Duration
     /// The clinic's HL7 devices (EUI-64 → label, kind, chair).
     public var devices: [DeviceRegistry.Entry]
+    /// TLS on every connection when set (MLLP inside TLS); plain TCP otherwise.
+    public var tls: HL7TLSFiles?
 
     public init(
         host: String = "127.0.0.1", port: Int = 2575, maxConnections: Int = 32, frameCap: Int = 256 * 1024,
         partialFrameTimeout: Duration = .seconds(10), linkLostGrace: Duration = .seconds(90),
-        devices: [DeviceRegistry.Entry] = []
+        devices: [DeviceRegistry.Entry] = [], tls: HL7TLSFiles? = nil
     ) {
         self.host = host
         self.port = port
@@ -37,6 +39,7 @@ public struct HL7Settings: Hashable, Sendable {
         self.partialFrameTimeout = partialFrameTimeout
         self.linkLostGrace = linkLostGrace
         self.devices = devices
+        self.tls = tls
     }
 
     /// The registry the receiver maps with.

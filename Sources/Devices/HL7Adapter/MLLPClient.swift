@@ -1,6 +1,7 @@
 import HL7
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// A minimal MLLP client: sends framed messages and yields the framed replies it gets.
 ///
@@ -27,8 +28,16 @@ public final class MLLPClient: Sendable {
         self.replies = replies
     }
 
-    /// Connects on a thread of its own.
-    public static func connect(host: String, port: Int) async throws -> MLLPClient {
+    /// Connects on a thread of its own; with `trustedCertificate` (a PEM file), speaks TLS
+    /// and accepts only a server presenting that certificate for `serverName`.
+    public static func connect(
+        host: String, port: Int, trustedCertificate: String? = nil, serverName: String = "localhost"
+    ) async throws -> MLLPClient {
+        let tls = try trustedCertificate.map { path in
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
+            return try NIOSSLContext(configuration: configuration)
+        }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let (replies, continuation) = AsyncStream<[UInt8]>.makeStream()
         do {
@@ -36,6 +45,10 @@ public final class MLLPClient: Sendable {
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        if let tls {
+                            try channel.pipeline.syncOperations.addHandler(
+                                try NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                        }
                         try channel.pipeline.syncOperations.addHandler(ReplyHandler(continuation))
                     }
                 }
