@@ -15,10 +15,7 @@ struct AlarmEndToEndTests {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    var environment: [String: String] {
-        ["HOME": home.path, "USER": "e2e-tester", "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_DATA_HOME": home.appendingPathComponent("data").path]
-    }
+    var environment: [String: String] { BuiltProduct.isolatedEnvironment(home: home) }
 
     /// A deep dip (SpO2 about 97 → 72, below the 85 critical limit) on CHAIR-05 from launch.
     func writeScenario() throws -> URL {
@@ -46,7 +43,7 @@ struct AlarmEndToEndTests {
     @Test("A scripted SpO2 dip shows !!! on CHAIR-05; acknowledging records the user")
     func dipAcknowledgeAndHistory() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first: \(binary)")
-        let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
+        let themes = BuiltProduct.themesDirectory
         let session = try TmuxSession(
             arguments: [binary, "--seed", "7", "--themes-dir", themes, "--speed", "10", "--no-sound",
                         "--scenario", try writeScenario().path],

@@ -13,14 +13,11 @@ struct BoardEndToEndTests {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    var environment: [String: String] {
-        ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_DATA_HOME": home.appendingPathComponent("data").path]
-    }
+    var environment: [String: String] { BuiltProduct.isolatedEnvironment(home: home) }
 
     func start(width: Int = 80, height: Int = 24, _ arguments: [String] = []) throws -> TmuxSession {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first: \(binary)")
-        let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
+        let themes = BuiltProduct.themesDirectory
         return try TmuxSession(
             arguments: [binary, "--seed", "7", "--themes-dir", themes] + arguments, width: width, height: height,
             environment: environment)

@@ -20,10 +20,7 @@ struct DoseControlEndToEndTests {
         database = home.appendingPathComponent("journal.sqlite")
     }
 
-    var environment: [String: String] {
-        ["HOME": home.path, "USER": "e2e-tester", "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-         "XDG_DATA_HOME": home.appendingPathComponent("data").path]
-    }
+    var environment: [String: String] { BuiltProduct.isolatedEnvironment(home: home) }
 
     /// Eight simulated chairs at real-time speed with the demo users, on its own journal.
     /// The pumps take 6 s to apply a command (the demo's 2 s), so that a loaded CI machine
@@ -43,7 +40,7 @@ struct DoseControlEndToEndTests {
 
     func start() throws -> TmuxSession {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first: \(binary)")
-        let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
+        let themes = BuiltProduct.themesDirectory
         return try TmuxSession(
             arguments: [binary, "--config", try writeClinic().path, "--themes-dir", themes, "--no-sound", "--db", database.path],
             width: 120, height: 40, environment: environment)

@@ -17,10 +17,10 @@ struct JournalEndToEndTests {
     }
 
     func start() throws -> TmuxSession {
-        let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
+        let themes = BuiltProduct.themesDirectory
         return try TmuxSession(
             arguments: [binary, "--seed", "11", "--no-sound", "--themes-dir", themes, "--db", database.path],
-            environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path])
+            environment: BuiltProduct.isolatedEnvironment(home: home))
     }
 
     func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {

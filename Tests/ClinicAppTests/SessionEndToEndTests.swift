@@ -57,12 +57,10 @@ struct SessionEndToEndTests {
 
     func start() throws -> TmuxSession {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the package first: \(binary)")
-        let themes = BuiltProduct.packageRoot().appendingPathComponent("themes").path
+        let themes = BuiltProduct.themesDirectory
         return try TmuxSession(
             arguments: [binary, "--config", try writeClinic().path, "--themes-dir", themes, "--no-sound", "--db", database.path],
-            width: 120, height: 40,
-            environment: ["HOME": home.path, "USER": "e2e-tester", "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-                          "XDG_DATA_HOME": home.appendingPathComponent("data").path])
+            width: 120, height: 40, environment: BuiltProduct.isolatedEnvironment(home: home))
     }
 
     /// Runs a subcommand of the binary (`sessions`, `report`, `audit verify`).

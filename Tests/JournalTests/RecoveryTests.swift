@@ -120,7 +120,7 @@ struct SnapshotTakerTests {
 }
 
 @Suite("Checkpoints run beside the writer")
-struct CheckpointerTests {
+struct BackgroundCheckpointTests {
     @Test("after checkpointEvery rows a checkpoint is queued; it copies the WAL into the database file")
     func checkpointCopiesTheWAL() throws {
         var policy = JournalPolicy()

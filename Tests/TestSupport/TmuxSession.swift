@@ -177,6 +177,16 @@ public enum BuiltProduct {
         return packageRoot(filePath: filePath).appendingPathComponent(".build/debug/infusion-central").path
     }
 
+    /// The repository's `themes` folder, for `--themes-dir`.
+    public static var themesDirectory: String { packageRoot().appendingPathComponent("themes").path }
+
+    /// An environment that keeps the program's files (journal, log, state) under `home`
+    /// and names the operator `e2e-tester`, so that no test touches the user's files.
+    public static func isolatedEnvironment(home: URL) -> [String: String] {
+        ["HOME": home.path, "USER": "e2e-tester", "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+         "XDG_DATA_HOME": home.appendingPathComponent("data").path]
+    }
+
     /// The package root (the folder holding `Package.swift`).
     public static func packageRoot(filePath: String = #filePath) -> URL {
         var url = URL(fileURLWithPath: filePath).deletingLastPathComponent()

@@ -54,7 +54,7 @@ public final class JournalWriter: Sendable {
         var initial = WriterCore(
             policy: policy, openStore: reopen,
             snapshots: SnapshotTaker(scheduler: background),
-            checkpoints: Checkpointer(scheduler: background),
+            checkpoints: SingleFlight(scheduler: background),
             store: store,
             tip: ChainTip(sequence: recovered.lastSequence, hash: recovered.lastHash), state: recovered.state,
             eventsSinceSnapshot: recovered.eventsSinceSnapshot, lastSnapshotAt: recovered.lastSnapshotAt)

@@ -10,16 +10,15 @@ import Synchronization
 /// write (``isBusy``). A failed one asks for another at the next write (``takeRetryRequest()``);
 /// events are safe without snapshots, which only make recovery faster.
 final class SnapshotTaker: Sendable {
-    private let scheduler: any JournalScheduler
-    private let busy = Atomic<Bool>(false)
+    private let flight: SingleFlight
     private let retryRequested = Atomic<Bool>(false)
 
     init(scheduler: any JournalScheduler) {
-        self.scheduler = scheduler
+        flight = SingleFlight(scheduler: scheduler)
     }
 
     /// Whether a snapshot is being encoded or stored now.
-    var isBusy: Bool { busy.load(ordering: .acquiring) }
+    var isBusy: Bool { flight.isBusy }
 
     /// Whether the last snapshot failed (clears the request).
     func takeRetryRequest() -> Bool { retryRequested.exchange(false, ordering: .acquiringAndReleasing) }
@@ -27,9 +26,7 @@ final class SnapshotTaker: Sendable {
     /// Takes a snapshot of `state`, the state after event `tip`, off the caller's thread.
     /// The state is a value: the writer goes on changing its own copy meanwhile.
     func take(_ state: ClinicState, after tip: ChainTip, at takenAt: Date, into store: JournalStore) {
-        busy.store(true, ordering: .releasing)
-        scheduler.schedule(after: 0) { [self] in
-            defer { busy.store(false, ordering: .releasing) }
+        flight.run { [self] in
             do {
                 let encoded = try PayloadCoding.makeCanonicalEncoder().encode(state)
                 try store.writeSnapshot(StoredSnapshot(

@@ -12,7 +12,9 @@ struct WriterCore {
     let openStore: @Sendable () throws(JournalError) -> JournalStore
     let builder = RowBuilder()
     let snapshots: SnapshotTaker
-    let checkpoints: Checkpointer
+    /// Background checkpoints (`JournalStore.checkpoint()`, its own connection), so that
+    /// the writer's connection never has to copy and sync the WAL itself.
+    let checkpoints: SingleFlight
     var store: JournalStore?
     var tip: ChainTip
     var state: ClinicState
@@ -68,7 +70,9 @@ struct WriterCore {
 
     /// Starts a background checkpoint every `policy.checkpointEvery` rows.
     mutating func checkpointIfDue() {
-        guard let store, rowsSinceCheckpoint >= policy.checkpointEvery, checkpoints.run(store) else { return }
+        guard let store, rowsSinceCheckpoint >= policy.checkpointEvery, checkpoints.run({ try? store.checkpoint() }) else {
+            return
+        }
         rowsSinceCheckpoint = 0
     }
 
