@@ -136,4 +136,22 @@ struct StoreFileTests {
         #expect(recovered.lastSequence == 1)
         #expect(try JournalAudit.verify(databasePath: path).verifiedCount == 1)
     }
+
+    @Test("a new journal has 16 KiB pages; an old one keeps its own; both checkpoint at ~40 MB of WAL")
+    func pageSizes() throws {
+        let directory = TemporaryDirectory()
+        let pragma = { (store: JournalStore, name: String) in try store.read { db in try Int.fetchOne(db, sql: "PRAGMA \(name)") } }
+        let fresh = try JournalStore(path: directory.journalPath)
+        #expect(try pragma(fresh, "page_size") == 16_384)
+        #expect(try pragma(fresh, "wal_autocheckpoint") == 2_500)
+
+        let oldPath = directory.url.appendingPathComponent("old-4k.sqlite")
+        let queue = try DatabaseQueue(path: oldPath.path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE early (x)") }  // made with SQLite's default pages
+        try queue.close()
+        let old = try JournalStore(path: oldPath)
+        #expect(try pragma(old, "page_size") == 4_096)
+        #expect(try pragma(old, "wal_autocheckpoint") == 10_000)
+        #expect(try old.eventCount() == 0)
+    }
 }

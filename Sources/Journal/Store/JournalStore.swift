@@ -11,9 +11,15 @@ import Synchronization
 public final class JournalStore: Sendable {
     /// The database file.
     public let path: URL
-    /// WAL pages (4 KiB each) after which the writer's own commit checkpoints, should the
-    /// background checkpoints fall behind: 10,000 (about 40 MB).
-    static let walCheckpointPages = 10_000
+    /// WAL bytes after which the writer's own commit checkpoints, should the background
+    /// checkpoints fall behind (about 40 MB; SQLite counts it in pages of the file's size).
+    static let walCheckpointBytes = 40_960_000
+    /// The page size of a new journal. Vitals rows are nearly all of the writes, and SQLite
+    /// writes each WAL frame (one page) with its own calls: at 4 KiB a batch of 1,000 rows
+    /// was ~170 frames and ~345 `pwrite`s, at 16 KiB a quarter of them, which raised the
+    /// inserts' rate on this machine by 40-50 % (docs/benchmarks.md, "Journal"). An existing
+    /// journal keeps the size it was created with.
+    static let newJournalPageSize = 16_384
     let database: DatabaseQueue
     /// A journal created by this store, not yet synced (see ``completeCreation()``).
     private let needsCreationSync: Mutex<Bool>
@@ -41,6 +47,7 @@ public final class JournalStore: Sendable {
         configuration.prepareDatabase { db in
             guard !readOnly else { return }
             if isNew {
+                try db.execute(sql: "PRAGMA page_size = \(Self.newJournalPageSize)")
                 try db.execute(sql: "PRAGMA synchronous = OFF")
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                     throw JournalError.unavailable("cannot switch \(path.path) to WAL mode")
@@ -51,7 +58,8 @@ public final class JournalStore: Sendable {
             // The writer checkpoints only as a backstop, past ~40 MB of WAL: checkpoints are
             // run beside it on their own connection (`checkpoint()`), so their syncs do not
             // fall on the writer's path.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walCheckpointPages)")
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? Self.newJournalPageSize
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walCheckpointBytes / max(pageSize, 512))")
         }
         do {
             if readOnly {
@@ -161,24 +169,43 @@ public final class JournalStore: Sendable {
     /// WAL is synced to disk before this returns) instead of the default NORMAL.
     func append(_ rows: [EventRow], durable: Bool) throws(JournalError) {
         guard !rows.isEmpty else { return }
+        var pending: [EventRow]? = rows
+        _ = try append(durable: durable) { () throws(JournalError) in
+            defer { pending = nil }
+            return pending
+        }
+    }
+
+    /// Appends the rows `rowsFrom` gives, chunk by chunk until it returns nil, in one
+    /// transaction (see ``append(_:durable:)``); a chunk may still be being built while the
+    /// previous one is inserted (`RowPipeline`). If `rowsFrom` throws, nothing is written.
+    /// - Returns: The last row written, or nil when there was none (nothing is committed then).
+    func append(
+        durable: Bool, rowsFrom next: () throws(JournalError) -> [EventRow]?
+    ) throws(JournalError) -> EventRow? {
         do {
-            try database.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db -> EventRow? in
                 if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
                 defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
+                var last: EventRow?
                 try db.inTransaction(.immediate) {
                     // One prepared statement for the whole batch; each row is bound in place.
                     let statement = try db.cachedStatement(sql: EventRow.insertSQL)
                     let noArguments = StatementArguments()
-                    for row in rows {
-                        statement.setUncheckedArguments(noArguments)  // resets; clears the bindings
-                        let code = row.bind(to: statement.sqliteStatement)
-                        guard code == 0 else {
-                            throw JournalError.writeFailed("cannot bind event \(row.sequence): SQLite error \(code)")
+                    while let rows = try next() {
+                        for row in rows {
+                            statement.setUncheckedArguments(noArguments)  // resets; clears the bindings
+                            let code = row.bind(to: statement.sqliteStatement)
+                            guard code == 0 else {
+                                throw JournalError.writeFailed("cannot bind event \(row.sequence): SQLite error \(code)")
+                            }
+                            try statement.execute()
                         }
-                        try statement.execute()
+                        last = rows.last ?? last
                     }
-                    return .commit
+                    return last == nil ? .rollback : .commit
                 }
+                return last
             }
         } catch {
             throw JournalError.writeFailed(Self.describe(error))

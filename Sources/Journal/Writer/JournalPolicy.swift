@@ -13,6 +13,9 @@ public struct JournalPolicy: Sendable {
     /// A checkpoint is started beside the writer after this many rows (about 2.5 MB of WAL
     /// for vitals).
     public var checkpointEvery: Int = 8_192
+    /// A batch of at least this many events has its rows built on a second thread while
+    /// the first inserts them (`RowPipeline`); smaller ones are built, then inserted.
+    public var pipelineThreshold: Int = 512
     /// After a failed write, the writer waits this many batch ticks before the next try,
     /// doubling on each further failure up to ``maximumRetryTicks``.
     public var firstRetryTicks: Int = 1

@@ -45,18 +45,24 @@ struct WriterCore {
             let store: JournalStore
             if let open = self.store { store = open } else { store = try openStore() }
             self.store = store
-            var newState = state
-            let rows = try builder.rows(for: batch, after: tip, state: &newState)
             try store.completeCreation()
-            try store.append(rows, durable: durable)
-            tip = ChainTip(sequence: rows[rows.count - 1].sequence, hash: rows[rows.count - 1].hash)
-            state = newState
+            let last: EventRow
+            if batch.count >= policy.pipelineThreshold {
+                (last, state) = try RowPipeline.append(batch, after: tip, state: state, to: store, durable: durable)
+            } else {
+                var newState = state
+                let rows = try builder.rows(for: batch, after: tip, state: &newState)
+                try store.append(rows, durable: durable)
+                last = rows[rows.count - 1]
+                state = newState
+            }
+            tip = ChainTip(sequence: last.sequence, hash: last.hash)
             unwritten = []
             failures = 0
             failureReason = nil
             ticksUntilRetry = 0
-            eventsSinceSnapshot += rows.count
-            rowsSinceCheckpoint += rows.count
+            eventsSinceSnapshot += batch.count
+            rowsSinceCheckpoint += batch.count
         } catch {
             store = nil
             failures += 1
