@@ -88,6 +88,10 @@ public final class CursesTerminal {
         nonl()
         keypad(cn_stdscr(), true)
         intrflush(cn_stdscr(), false)
+        // No look for typed-ahead keys in the middle of every update: the loop reads keys
+        // itself each turn, and the check cost ncurses a `poll` and an early flush (an extra
+        // `write`) several times per frame.
+        typeahead(-1)
         curs_set(0)
         set_escdelay(25)
         startColors()

@@ -32,25 +32,32 @@ public enum FrameDiff {
     public static func runs(from old: CellBuffer?, to new: CellBuffer) -> [FrameRun] {
         let previous = old.flatMap { $0.width == new.width && $0.height == new.height ? $0 : nil }
         var runs: [FrameRun] = []
-        for row in 0..<new.height {
-            var current: FrameRun?
-            for column in 0..<new.width {
-                let cell = new[column, row]
-                if let previous, previous[column, row] == cell {
-                    if let run = current { runs.append(run) }
-                    current = nil
-                    continue
+        let width = new.width
+        // Straight over the two cell arrays (no per-cell call into the other module), and a
+        // row equal to the last frame's (most rows of most frames) is skipped in one compare.
+        new.cells.withUnsafeBufferPointer { cells in
+            let before = previous?.cells
+            for row in 0..<new.height {
+                let start = row * width
+                if let before, before[start..<start + width].elementsEqual(cells[start..<start + width]) { continue }
+                var current: FrameRun?
+                for column in 0..<width {
+                    let cell = cells[start + column]
+                    if let before, before[start + column] == cell {
+                        if let run = current { runs.append(run) }
+                        current = nil
+                        continue
+                    }
+                    if current?.role == cell.role, current?.attributes == cell.attributes {
+                        current?.scalars.append(cell.scalar)  // in place: no copy of the run
+                    } else {
+                        if let run = current { runs.append(run) }
+                        current = FrameRun(
+                            row: row, column: column, scalars: [cell.scalar], role: cell.role, attributes: cell.attributes)
+                    }
                 }
-                if var run = current, run.role == cell.role, run.attributes == cell.attributes {
-                    run.scalars.append(cell.scalar)
-                    current = run
-                } else {
-                    if let run = current { runs.append(run) }
-                    current = FrameRun(
-                        row: row, column: column, scalars: [cell.scalar], role: cell.role, attributes: cell.attributes)
-                }
+                if let run = current { runs.append(run) }
             }
-            if let run = current { runs.append(run) }
         }
         return runs
     }

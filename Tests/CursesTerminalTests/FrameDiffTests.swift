@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import TerminalUI
 @testable import CursesTerminal
 
@@ -58,5 +59,29 @@ struct FrameDiffTests {
         #expect(FrameDiff.runs(from: nil, to: new) == expected)
         #expect(FrameDiff.runs(from: frame(["abc", "def"], width: 4), to: new) == expected)
         #expect(FrameDiff.runs(from: frame(["abc"], width: 3), to: new) == expected)
+    }
+
+    @Test("random frames: the runs rebuild the new frame from the old, and touch only changed cells", arguments: [1, 2, 3] as [UInt64])
+    func randomFrames(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let roles: [StyleRole] = [.text, .label, .alarmHigh]
+        for _ in 0..<50 {
+            var old = CellBuffer(width: 30, height: 8)
+            for index in 0..<(30 * 8) { old[index % 30, index / 30] = Cell("a", role: roles[index % 3]) }
+            var new = old
+            for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                let x = Int.random(in: 0..<30, using: &rng), y = Int.random(in: 0..<8, using: &rng)
+                let scalar = Unicode.Scalar(UInt8.random(in: 97...100, using: &rng))
+                new[x, y] = Cell(scalar, role: roles[Int.random(in: 0..<3, using: &rng)], attributes: Bool.random(using: &rng) ? .bold : [])
+            }
+            var rebuilt = old
+            for run in FrameDiff.runs(from: old, to: new) {
+                for (offset, scalar) in run.scalars.enumerated() {
+                    #expect(old[run.column + offset, run.row] != new[run.column + offset, run.row])
+                    rebuilt[run.column + offset, run.row] = Cell(scalar, role: run.role, attributes: run.attributes)
+                }
+            }
+            #expect(rebuilt == new)
+        }
     }
 }
