@@ -31,6 +31,7 @@ public final class JournalWriter: Sendable {
     private let currentHealth: Mutex<JournalHealth>
     /// Wakes the writer early when `batchSize` events are pending.
     private let trigger: BatchTrigger
+    private let tickGate: TickGate
 
     /// Makes a writer that continues the journal after `recovered`.
     ///
@@ -63,8 +64,14 @@ public final class JournalWriter: Sendable {
         core = Mutex(initial)
         let trigger = BatchTrigger(threshold: policy.batchSize)
         self.trigger = trigger
-        feed = bus.subscribe(name: "journal", capacity: policy.batchSize, overflow: .neverDrop) { trigger.published() }
+        let gate = TickGate()
+        tickGate = gate
+        feed = bus.subscribe(name: "journal", capacity: policy.batchSize, overflow: .neverDrop) {
+            trigger.published()
+            gate.published()
+        }
         trigger.connect { [weak self] in self?.scheduler.schedule(after: 0) { [weak self] in self?.flushPending() } }
+        gate.connect { [weak self] in self?.scheduleTick() }
     }
 
     /// Makes a writer for the journal file at `path`, opening it (a failure to open is
@@ -101,7 +108,10 @@ public final class JournalWriter: Sendable {
             defer { core.isRunning = true }
             return core.isRunning
         }
-        if !wasRunning { scheduleTick() }
+        if !wasRunning {
+            tickGate.reset()
+            scheduleTick()
+        }
     }
 
     /// Stops the ticks and writes what is pending; returns the health after that last write
@@ -124,14 +134,27 @@ public final class JournalWriter: Sendable {
     }
 
     /// One batch tick: drain, write unless waiting out a retry backoff, schedule the next.
+    ///
+    /// When everything is written and nothing is failing, the tick lapses instead: an idle
+    /// writer wakes no thread four times a second, and the next event published schedules
+    /// the tick again (``TickGate``), so it is written within one batch interval as before.
     func tick() {
-        let isRunning = withCore { core in
-            guard core.isRunning else { return false }
+        let next = withCore { core -> TickAfter in
+            guard core.isRunning else { return .stop }
             writePending(&core)
-            return true
+            return core.unwritten.isEmpty && core.ticksUntilRetry == 0 && core.failureReason == nil ? .lapse : .again
         }
-        if isRunning { scheduleTick() }
+        switch next {
+        case .again: scheduleTick()
+        case .lapse: if tickGate.lapse(unlessPending: { trigger.hasPending }) { scheduleTick() }
+        case .stop: break
+        }
     }
+
+    private enum TickAfter { case again, lapse, stop }
+
+    /// Whether a batch tick is scheduled now (false while it has lapsed for want of events).
+    var isTickScheduled: Bool { !tickGate.hasLapsed }
 
     /// An early write because `batchSize` events piled up.
     private func flushPending() {
@@ -198,5 +221,38 @@ private final class BatchTrigger: Sendable {
     /// Called when the feed is drained.
     func reset() { pending.store(0, ordering: .relaxed) }
 
+    /// Whether anything was published since the last drain.
+    var hasPending: Bool { pending.load(ordering: .sequentiallyConsistent) > 0 }
+
     func connect(_ action: @escaping @Sendable () -> Void) { self.action.withLock { $0 = action } }
+}
+
+/// Whether the writer's batch tick has lapsed (nothing pending, nothing failing), and the
+/// hand-off that schedules it again on the next publish. Exactly one of a lapsing tick
+/// and a racing publisher schedules the next tick: the flag is swapped, not just read.
+private final class TickGate: Sendable {
+    private let lapsed = Atomic<Bool>(false)
+    private let schedule = Mutex<(@Sendable () -> Void)?>(nil)
+
+    func connect(_ schedule: @escaping @Sendable () -> Void) { self.schedule.withLock { $0 = schedule } }
+
+    var hasLapsed: Bool { lapsed.load(ordering: .sequentiallyConsistent) }
+
+    /// The writer (re)starts with a tick of its own.
+    func reset() { lapsed.store(false, ordering: .sequentiallyConsistent) }
+
+    /// After each publish: schedules the tick if it had lapsed.
+    func published() {
+        guard lapsed.load(ordering: .sequentiallyConsistent),
+            lapsed.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged
+        else { return }
+        schedule.withLock { $0 }?()
+    }
+
+    /// Lets the tick lapse; returns true when an event came in since the tick's drain and
+    /// the caller must schedule the next tick itself (its publisher saw no lapse yet).
+    func lapse(unlessPending hasPending: () -> Bool) -> Bool {
+        lapsed.store(true, ordering: .sequentiallyConsistent)
+        return hasPending() && lapsed.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged
+    }
 }
