@@ -33,13 +33,14 @@ public enum FrameDiff {
         let previous = old.flatMap { $0.width == new.width && $0.height == new.height ? $0 : nil }
         var runs: [FrameRun] = []
         let width = new.width
-        // Straight over the two cell arrays (no per-cell call into the other module), and a
-        // row equal to the last frame's (most rows of most frames) is skipped in one compare.
+        // A row equal to the last frame's (most rows of most frames) is skipped with one call
+        // (the compare runs inside TerminalUI, where a cell's `==` is inlined); the changed
+        // rows are walked straight over the two cell arrays.
         new.cells.withUnsafeBufferPointer { cells in
             let before = previous?.cells
             for row in 0..<new.height {
                 let start = row * width
-                if let before, before[start..<start + width].elementsEqual(cells[start..<start + width]) { continue }
+                if let previous, new.row(row, equalsRowOf: previous) { continue }
                 var current: FrameRun?
                 for column in 0..<width {
                     let cell = cells[start + column]

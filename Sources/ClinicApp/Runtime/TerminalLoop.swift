@@ -71,8 +71,11 @@ final class TerminalLoop {
         let glyphs: GlyphSet = terminal.isUTF8 ? .unicode : .ascii
         let startedAt = Date()
         var screen = ScreenState(terminalWidth: terminal.size.columns, terminalHeight: terminal.size.rows)
-        var buffer = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
-        var lastDrawnSecond = -1.0
+        // The last rendered frame with its flash marks, and the frame shown from it.
+        var rendered = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
+        var shown = rendered
+        var plan = FramePlan()
+        var renderedJournalFailure: String?
         var needsDraw = true
         var sound = AlarmSoundPlanner()
         let player = AlarmSoundPlayer(
@@ -111,26 +114,34 @@ final class TerminalLoop {
             }
             let now = runtime.clock.now()
             if let priority = sound.next(for: model.state, at: now) { player.play(priority) }
-            let second = (now.timeIntervalSince1970 * framesPerSecond(model.state)).rounded(.down)
-            if second != lastDrawnSecond { needsDraw = true }
-            if needsDraw {
-                if buffer.width != terminal.size.columns || buffer.height != terminal.size.rows {
-                    buffer = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
-                }
+            let journalFailure = runtime.journalFailure
+            if journalFailure != renderedJournalFailure { needsDraw = true }
+            let animating = isAnimating(model.state)
+            let frame = plan.next(at: now, contentChanged: needsDraw, animating: animating)
+            if frame != .none {
                 let context = RenderContext(
                     now: now, glyphs: glyphs, freshness: runtime.configuration.freshness,
                     timeZone: .current, flashing: runtime.configuration.alarms.flashing,
-                    journalFailure: runtime.journalFailure, signedIn: access.status(at: now),
+                    journalFailure: journalFailure, signedIn: access.status(at: now),
                     signOffRules: runtime.configuration.signOff)
-                renderer.render(clinic: model.state, screen: screen, context: context, into: &buffer)
-                terminal.present(buffer, theme: theme)
+                if frame == .content {
+                    if rendered.width != terminal.size.columns || rendered.height != terminal.size.rows {
+                        rendered = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
+                    }
+                    renderer.render(clinic: model.state, screen: screen, context: context, into: &rendered, resolvingFlash: false)
+                    renderedJournalFailure = journalFailure
+                }
+                shown = rendered
+                shown.resolveFlashing(at: context)
+                terminal.present(shown, theme: theme)
                 latency?.didPresent()
-                lastDrawnSecond = second
                 needsDraw = false
                 runtime.startAdapters()  // once, after the first frame
             }
             if let exitAfter = options.exitAfter, Date().timeIntervalSince(startedAt) >= exitAfter { return }
-            let readiness = terminal.waitForInput(timeoutMilliseconds: millisecondsToNextFrame(now, state: model.state))
+            let wait = FramePlan.millisecondsToNextStep(
+                at: now, animating: animating, speed: runtime.configuration.simulation?.speed ?? 1)
+            let readiness = terminal.waitForInput(timeoutMilliseconds: wait)
             if readiness.contains(.hangUp) { return }
         }
     }
@@ -281,19 +292,9 @@ final class TerminalLoop {
             freshness: runtime.configuration.freshness)
     }
 
-    /// Frames per simulated second: 4 while an alarm flashes (high ~2 Hz), else 1 (the clock).
-    private func framesPerSecond(_ state: ClinicState) -> Double {
+    /// Whether an alarm flashes now (the plan then steps four times a second).
+    private func isAnimating(_ state: ClinicState) -> Bool {
         let context = RenderContext(now: runtime.clock.now(), flashing: runtime.configuration.alarms.flashing)
-        return AlarmStyle.isAnimating(state, context: context) ? 4 : 1
-    }
-
-    /// Real milliseconds until the next frame is due (at least 10 ms, at most 1 s).
-    private func millisecondsToNextFrame(_ now: Date, state: ClinicState) -> Int32 {
-        let speed = runtime.configuration.simulation?.speed ?? 1
-        let rate = framesPerSecond(state)
-        let scaled = now.timeIntervalSince1970 * rate
-        let fraction = scaled - scaled.rounded(.down)
-        let realSeconds = (1 - fraction) / rate / max(speed, 0.001)
-        return Int32(max(10, min(1000, (realSeconds * 1000).rounded(.up))))
+        return AlarmStyle.isAnimating(state, context: context)
     }
 }

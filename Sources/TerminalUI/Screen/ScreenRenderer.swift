@@ -19,7 +19,15 @@ public struct ScreenRenderer: Sendable {
     }
 
     /// Draws the frame over the whole of `buffer` (reuse one buffer to avoid allocation).
-    public func render(clinic: ClinicState, screen: ScreenState, context: RenderContext, into buffer: inout CellBuffer) {
+    ///
+    /// - Parameter resolvingFlash: false leaves flashing alarm markers marked instead of
+    ///   lit or dark (`CellBuffer.resolveFlashing(at:)`): the app resolves one rendered frame
+    ///   at each step of the flash. True (tests, one-off frames) gives the frame at `context.now`.
+    public func render(
+        clinic: ClinicState, screen: ScreenState, context: RenderContext, into buffer: inout CellBuffer,
+        resolvingFlash: Bool = true
+    ) {
+        defer { if resolvingFlash { buffer.resolveFlashing(at: context) } }
         buffer.fill(buffer.bounds)
         switch screen.mode {
         case .board:

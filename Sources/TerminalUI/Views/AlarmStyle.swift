@@ -67,11 +67,28 @@ public enum AlarmStyle {
         alarms.active.values.contains { !$0.isAcknowledged }
     }
 
-    /// The marker and word of `priority` in its role, bold; reverse toggled in the dark half
-    /// of a flash, so the marker itself flashes in any theme that colours the role.
-    static func markerSegment(_ priority: AlarmPriority, lit: Bool = true) -> Segment {
-        let base = attributes(for: priority)
-        return Segment(label(priority), role: role(for: priority), attributes: lit ? base : base.union(.reverse))
+    /// The marker and word of `priority` in its role, bold. A flashing marker carries its
+    /// priority's flash mark; ``CellBuffer/resolveFlashing(at:)`` then sets reverse in the
+    /// dark half of the flash, so the marker itself flashes in any theme that colours the role.
+    static func markerSegment(_ priority: AlarmPriority, flashing: Bool = false) -> Segment {
+        var attributes = attributes(for: priority)
+        if flashing { attributes.formUnion(flashMark(priority)) }
+        return Segment(label(priority), role: role(for: priority), attributes: attributes)
+    }
+
+    /// Whether a marker of `priority` flashes at all: flashing on in the clinic, some alarm
+    /// not yet acknowledged (`isFlashing`), and a priority that flashes (not low).
+    static func flashes(_ priority: AlarmPriority, isFlashing: Bool, context: RenderContext) -> Bool {
+        context.flashing && isFlashing && flashPeriod(priority) != nil
+    }
+
+    /// The attribute that marks a cell flashing with `priority`'s rhythm.
+    static func flashMark(_ priority: AlarmPriority) -> TextAttributes {
+        switch priority {
+        case .high: .flashesHigh
+        case .medium: .flashesMedium
+        case .low: []
+        }
     }
 
     /// `!!! SpO2 82<85` for a physiological alarm, `!! TECH MON03 NO DATA` for a technical one

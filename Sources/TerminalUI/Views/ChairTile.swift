@@ -64,10 +64,10 @@ public enum ChairTile {
         if let priority = alarms.priority {
             // The row stays in the priority's colour; only the marker flashes. Redrawing
             // the whole row at 2 Hz cost most of the bytes the station writes (BENCHMARKS.md).
-            let lit = AlarmStyle.isLit(priority, isFlashing: alarms.needsAttention, context: context)
+            let flashing = AlarmStyle.flashes(priority, isFlashing: alarms.needsAttention, context: context)
             role = AlarmStyle.role(for: priority)
             attributes = AlarmStyle.attributes(for: priority)
-            right.append(AlarmStyle.markerSegment(priority, lit: lit))
+            right.append(AlarmStyle.markerSegment(priority, flashing: flashing))
         }
         if summary.isSimulated { right.append(Segment("SIM", role: .simulated, attributes: .reverse)) }
         buffer.fill(row, with: Cell(" ", role: role, attributes: attributes))

@@ -50,8 +50,8 @@ public enum Header {
         if let priority = clinic.highestAlarmPriority {
             let count = clinic.chairs.reduce(0) { $0 + $1.alarms.active.count }
             let flashing = clinic.chairs.contains { AlarmStyle.needsAttention($0.alarms) }
-            let lit = AlarmStyle.isLit(priority, isFlashing: flashing, context: context)
-            segments.append(AlarmStyle.markerSegment(priority, lit: lit))
+            segments.append(AlarmStyle.markerSegment(
+                priority, flashing: AlarmStyle.flashes(priority, isFlashing: flashing, context: context)))
             segments.append(Segment("\(count) alarm\(count == 1 ? "" : "s")", role: AlarmStyle.role(for: priority),
                                     attributes: AlarmStyle.attributes(for: priority)))
         }
