@@ -76,4 +76,17 @@ import TestSupport
         #expect(!one.row(1, equalsRowOf: two))
         #expect(!one.row(0, equalsRowOf: CellBuffer(width: 6, height: 2)))
     }
+
+    @Test("a cell is 8 bytes with no padding, so equal rows are equal bytes")
+    func cellLayout() {
+        #expect(MemoryLayout<Cell>.size == 8)
+        #expect(MemoryLayout<Cell>.stride == 8)
+        var a = CellBuffer(width: 3, height: 1)
+        var b = a
+        a[1, 0] = Cell("x", role: .alarmHigh, attributes: .bold)
+        b[1, 0] = Cell("x", role: .alarmHigh, attributes: .bold)
+        #expect(a.row(0, equalsRowOf: b))
+        b[1, 0].role = .alarmMedium
+        #expect(!a.row(0, equalsRowOf: b))
+    }
 }

@@ -10,6 +10,8 @@ public final class ClinicModel {
     public private(set) var state: ClinicState
     private let subscription: Subscription<ClinicEventPayload>
     private let bus: EventBus<ClinicEventPayload>
+    /// The clock second the alarm evaluator last ran in.
+    private var evaluatedSecond = -Double.infinity
 
     /// Subscribes to `bus`; `onPublish` (the UI's wake pipe) is called after each publish.
     public init(
@@ -36,9 +38,18 @@ public final class ClinicModel {
     /// Applies pending events, then lets the alarm evaluator decide what starts and ends at
     /// `now`; its transitions go out on the bus (so they are journaled like any event) and are
     /// applied at once. Returns how many events were applied.
+    ///
+    /// The evaluator runs when events were applied (a value crossing a limit alarms at once)
+    /// and otherwise once per second of the clock: what only time brings about (a device's
+    /// `NO DATA`, a command not confirmed) is decided to the second, as a monitor's own alarm
+    /// cycle does, instead of on every turn of the UI loop (four a second while an alarm
+    /// flashes, where it was a twentieth of the program's CPU: BENCHMARKS.md, "CPU").
     @discardableResult
     public func update(at now: Date, freshness: FreshnessPolicy) -> Int {
         var applied = update()
+        let second = now.timeIntervalSince1970.rounded(.down)
+        guard applied > 0 || second != evaluatedSecond else { return applied }
+        evaluatedSecond = second
         let transitions = AlarmEvaluator.transitions(in: state, at: now, freshness: freshness)
         if !transitions.isEmpty {
             bus.publish(contentsOf: transitions)

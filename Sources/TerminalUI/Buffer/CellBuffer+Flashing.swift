@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import InfusionCore
 
 extension CellBuffer {
@@ -11,13 +16,17 @@ extension CellBuffer {
     public mutating func resolveFlashing(at context: RenderContext) {
         let darkHigh = !AlarmStyle.isLit(.high, context: context)
         let darkMedium = !AlarmStyle.isLit(.medium, context: context)
-        let marks = TextAttributes.flashMarks
-        for index in cells.indices where !cells[index].attributes.isDisjoint(with: marks) {
-            let attributes = cells[index].attributes
-            let dark = (darkHigh && attributes.contains(.flashesHigh)) || (darkMedium && attributes.contains(.flashesMedium))
-            var resolved = attributes.subtracting(marks)
-            if dark { resolved.insert(.reverse) }
-            self[index % width, index / width].attributes = resolved
+        let marks = TextAttributes.flashMarks.rawValue
+        // Straight over the cells: this runs for every flash step of a whole screen.
+        cells.withUnsafeMutableBufferPointer { cells in
+            for index in cells.indices where cells[index].attributes.rawValue & marks != 0 {
+                let attributes = cells[index].attributes
+                let dark = (darkHigh && attributes.contains(.flashesHigh))
+                    || (darkMedium && attributes.contains(.flashesMedium))
+                var resolved = attributes.subtracting(TextAttributes.flashMarks)
+                if dark { resolved.insert(.reverse) }
+                cells[index].attributes = resolved
+            }
         }
     }
 
@@ -30,11 +39,12 @@ extension CellBuffer {
     /// the frame diff skips equal rows with this one compare per row.
     public func row(_ row: Int, equalsRowOf other: CellBuffer) -> Bool {
         guard other.width == width, other.height == height, row >= 0, row < height else { return false }
+        guard width > 0 else { return true }
         let start = row * width
-        return cells.withUnsafeBufferPointer { mine in
-            other.cells.withUnsafeBufferPointer { theirs in
-                for index in start..<(start + width) where mine[index] != theirs[index] { return false }
-                return true
+        return cells.withUnsafeBytes { mine in
+            other.cells.withUnsafeBytes { theirs in
+                let stride = MemoryLayout<Cell>.stride
+                return memcmp(mine.baseAddress! + start * stride, theirs.baseAddress! + start * stride, width * stride) == 0
             }
         }
     }
