@@ -16,8 +16,23 @@ public struct PatientIdentity: Hashable, Codable, Sendable {
     /// A short label for a tile: initials and the last four characters of the MRN
     /// (`A.T. 0001`), enough to tell patients apart without filling the screen.
     public var shortLabel: String {
-        let initials = name.split(whereSeparator: { $0 == " " || $0 == "," })
-            .compactMap(\.first).prefix(2).map { "\($0)." }.joined()
-        return "\(initials) \(mrn.suffix(4))"
+        // One pass (the board draws this for every chair, every frame): the first character
+        // of each of the first two words (split at spaces and commas), each with a period.
+        var label = ""
+        var initials = 0
+        var atWordStart = true
+        for character in name where initials < 2 {
+            if character == " " || character == "," {
+                atWordStart = true
+            } else if atWordStart {
+                label.append(character)
+                label.append(".")
+                initials += 1
+                atWordStart = false
+            }
+        }
+        label.append(" ")
+        label.append(contentsOf: mrn.suffix(4))
+        return label
     }
 }

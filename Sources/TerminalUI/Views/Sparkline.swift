@@ -13,23 +13,26 @@ public enum Sparkline {
         guard let low = present.min(), let high = present.max() else {
             return String(repeating: " ", count: values.count)
         }
-        let levels = glyphs.sparkLevels
+        // Scalars, not `String` appends: a block glyph is three UTF-8 bytes, and appending
+        // one `String` per cell was most of a tile's render cost.
+        let levels = glyphs.sparkLevels.map { $0.unicodeScalars.first ?? " " }
         let span = max(high - low, minimumSpan)
         let floor = span > high - low ? low - (span - (high - low)) / 2 : low
-        var result = ""
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(values.count * 3)
         for value in values {
             guard let value else {
-                result += " "
+                result.append(" ")
                 continue
             }
             guard span > 0 else {
-                result += levels[levels.count / 2]
+                result.append(levels[levels.count / 2])
                 continue
             }
             let position = (value - floor) / span * Double(levels.count - 1)
-            result += levels[min(levels.count - 1, max(0, Int(position.rounded())))]
+            result.append(levels[min(levels.count - 1, max(0, Int(position.rounded())))])
         }
-        return result
+        return String(result)
     }
 
     /// The last `width` points of a minute trend, placed by their minute so that gaps show;
