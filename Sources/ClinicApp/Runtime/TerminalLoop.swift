@@ -75,6 +75,7 @@ final class TerminalLoop {
         var rendered = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
         var shown = rendered
         var plan = FramePlan()
+        var keptSecond = -Double.infinity
         var renderedJournalFailure: String?
         var needsDraw = true
         var sound = AlarmSoundPlanner()
@@ -89,14 +90,22 @@ final class TerminalLoop {
                 needsDraw = true
                 runtime.patients.update(from: model.state)
             }
-            let phaseChanges = phases.transitions(
-                in: model.state, rules: runtime.configuration.signOff, freshness: runtime.configuration.freshness,
-                at: runtime.clock.now())
-            if !phaseChanges.isEmpty { runtime.bus.publish(contentsOf: phaseChanges) }
-            let lockEvents = access.expire(at: runtime.clock.now())
-            if !lockEvents.isEmpty {
-                runtime.bus.publish(contentsOf: lockEvents)
-                needsDraw = true
+            // What only time changes (session phases, the idle lock, alarm sound repeats) is
+            // looked at when events came in or a new second of the clock began, not on every
+            // turn (four a second while an alarm flashes): as with the alarm evaluator.
+            let clockSecond = runtime.clock.now().timeIntervalSince1970.rounded(.down)
+            let timeMoved = applied > 0 || clockSecond != keptSecond
+            keptSecond = clockSecond
+            if timeMoved {
+                let phaseChanges = phases.transitions(
+                    in: model.state, rules: runtime.configuration.signOff, freshness: runtime.configuration.freshness,
+                    at: runtime.clock.now())
+                if !phaseChanges.isEmpty { runtime.bus.publish(contentsOf: phaseChanges) }
+                let lockEvents = access.expire(at: runtime.clock.now())
+                if !lockEvents.isEmpty {
+                    runtime.bus.publish(contentsOf: lockEvents)
+                    needsDraw = true
+                }
             }
             for key in terminal.readKeys() {
                 needsDraw = true
@@ -113,7 +122,7 @@ final class TerminalLoop {
                 needsDraw = true
             }
             let now = runtime.clock.now()
-            if let priority = sound.next(for: model.state, at: now) { player.play(priority) }
+            if timeMoved, let priority = sound.next(for: model.state, at: now) { player.play(priority) }
             let journalFailure = runtime.journalFailure
             if journalFailure != renderedJournalFailure { needsDraw = true }
             let animating = isAnimating(model.state)
