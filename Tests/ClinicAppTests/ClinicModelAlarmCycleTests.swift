@@ -27,6 +27,20 @@ import Testing
         return (bus, model)
     }
 
+    /// The first instant (to 1/100 s) at which the evaluator would raise NO DATA, and the
+    /// clock second it falls in (required to fall inside it, not on its start).
+    static func noDataOnset(
+        _ model: ClinicModel, after start: Date, freshness: FreshnessPolicy
+    ) throws -> (onset: Date, second: Double) {
+        let probe = model.state
+        let onset = try #require((1...6_000).lazy.map { start.addingTimeInterval(Double($0) / 100) }.first {
+            !AlarmEvaluator.transitions(in: probe, at: $0, freshness: freshness).isEmpty
+        })
+        let second = onset.timeIntervalSince1970.rounded(.down)
+        try #require(onset.timeIntervalSince1970 - second > 0.02, "the onset falls inside a second")
+        return (onset, second)
+    }
+
     static func hasAlarm(_ model: ClinicModel) -> Bool {
         !(model.state.chairs.first { $0.id == chair }?.alarms.active.isEmpty ?? true)
     }
@@ -38,13 +52,7 @@ import Testing
         let (_, model) = Self.setUp(at: start)
         model.update(at: start, freshness: freshness)
         #expect(!Self.hasAlarm(model))
-        // The first instant (to 1/100 s) at which the evaluator would raise NO DATA.
-        let probe = model.state
-        let onset = try #require((1...6_000).lazy.map { start.addingTimeInterval(Double($0) / 100) }.first {
-            !AlarmEvaluator.transitions(in: probe, at: $0, freshness: freshness).isEmpty
-        })
-        let second = onset.timeIntervalSince1970.rounded(.down)
-        try #require(onset.timeIntervalSince1970 - second > 0.02, "the onset falls inside a second")
+        let (onset, second) = try Self.noDataOnset(model, after: start, freshness: freshness)
         model.update(at: Date(timeIntervalSince1970: second), freshness: freshness)  // a new second: evaluated, too early
         #expect(!Self.hasAlarm(model))
         model.update(at: onset.addingTimeInterval(0.01), freshness: freshness)  // same second: not evaluated again
@@ -59,12 +67,7 @@ import Testing
         let freshness = FreshnessPolicy()
         let (bus, model) = Self.setUp(at: start)
         model.update(at: start, freshness: freshness)
-        let probe = model.state
-        let onset = try #require((1...6_000).lazy.map { start.addingTimeInterval(Double($0) / 100) }.first {
-            !AlarmEvaluator.transitions(in: probe, at: $0, freshness: freshness).isEmpty
-        })
-        let second = onset.timeIntervalSince1970.rounded(.down)
-        try #require(onset.timeIntervalSince1970 - second > 0.02)
+        let (onset, second) = try Self.noDataOnset(model, after: start, freshness: freshness)
         model.update(at: Date(timeIntervalSince1970: second), freshness: freshness)
         #expect(!Self.hasAlarm(model))
         bus.publish(.chairConfigured(ChairDescriptor(id: ChairID("CHAIR-02"), label: "CHAIR-02")))
