@@ -6,6 +6,7 @@ import Journal
 /// `infusion-central audit`: checks and reads the journal's tamper-evident audit trail.
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Check the journal's hash chain, or print its audit log.",
         subcommands: [Verify.self, Log.self])
 
@@ -24,6 +25,7 @@ extension Audit {
     /// Walks the whole chain; exit 0 with the count, or 1 with the first bad record.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Verify the whole hash chain: prints the count, or the first bad record and why (exit 0 or 1).")
 
         @Option(name: .long, help: "Journal database file (default: journal.sqlite in the user's data directory).")
@@ -44,6 +46,7 @@ extension Audit {
     /// Prints the audit log readably: time, who, what, old -> new, reason.
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Print the audit log (operator actions, admissions, phases, link changes), oldest first.")
 
         @Option(name: .long, help: "Journal database file (default: journal.sqlite in the user's data directory).")

@@ -9,6 +9,7 @@ import Journal
 /// `infusion-central dev`: tools for developers and benchmarks, hidden from `--help`.
 struct Dev: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dev",
         abstract: "Developer tools for benchmarks (not for use in a clinic).",
         shouldDisplay: false,
         subcommands: [MakeJournal.self])

@@ -7,6 +7,7 @@ import Reports
 /// record from the journal (see docs/report.md).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write one session's report: html (one self-contained file), json, csv or text.")
 
     @Argument(help: "The session ID (`infusion-central sessions` lists them).")

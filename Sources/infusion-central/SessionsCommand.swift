@@ -6,6 +6,7 @@ import Reports
 /// patient, status (open, closed, signed) and signer.
 struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sessions",
         abstract: "List the journal's sessions: session ID, admission time, chair, patient, status, signer.")
 
     @Option(name: .long, help: "Journal database file (default: journal.sqlite in the user's data directory).")

@@ -6,6 +6,7 @@ import InfusionCore
 /// `infusion-central user add`: makes a `[[user]]` entry from a PIN typed twice without echo.
 struct User: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "user",
         abstract: "Manage station users (the PIN is stored only as a PBKDF2 hash).",
         subcommands: [Add.self])
 }
@@ -13,6 +14,7 @@ struct User: ParsableCommand {
 extension User {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Ask for a PIN twice (not echoed) and print the [[user]] entry to add to the clinic file.")
 
         @Option(name: .long, help: "Sign-in ID: 2-32 letters, digits, '.', '-' or '_' (e.g. dr.lee).")

@@ -15,6 +15,7 @@ extension InfusionCentral {
     /// Runs the station: the ncurses board, or status lines with `--headless`.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run the station (the default). With no --config, a demo clinic of simulated chairs.")
 
         @Option(name: .long, help: "Clinic configuration file (TOML). Without it, the demo clinic runs.")
