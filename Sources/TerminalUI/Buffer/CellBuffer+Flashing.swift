@@ -17,17 +17,24 @@ extension CellBuffer {
         let darkHigh = !AlarmStyle.isLit(.high, context: context)
         let darkMedium = !AlarmStyle.isLit(.medium, context: context)
         let marks = TextAttributes.flashMarks.rawValue
-        // Straight over the cells: this runs for every flash step of a whole screen.
-        cells.withUnsafeMutableBufferPointer { cells in
-            for index in cells.indices where cells[index].attributes.rawValue & marks != 0 {
-                let attributes = cells[index].attributes
-                let dark = (darkHigh && attributes.contains(.flashesHigh))
-                    || (darkMedium && attributes.contains(.flashesMedium))
-                var resolved = attributes.subtracting(TextAttributes.flashMarks)
-                if dark { resolved.insert(.reverse) }
-                cells[index].attributes = resolved
+        // One pass that copies and resolves into a new array: resolving a frame shared with
+        // the rendered one would otherwise first copy it cell by cell (copy on write).
+        let resolved = [Cell](unsafeUninitializedCapacity: cells.count) { target, count in
+            cells.withUnsafeBufferPointer { source in
+                for index in source.indices {
+                    var cell = source[index]
+                    if cell.attributes.rawValue & marks != 0 {
+                        let dark = (darkHigh && cell.attributes.contains(.flashesHigh))
+                            || (darkMedium && cell.attributes.contains(.flashesMedium))
+                        cell.attributes.subtract(TextAttributes.flashMarks)
+                        if dark { cell.attributes.insert(.reverse) }
+                    }
+                    (target.baseAddress! + index).initialize(to: cell)
+                }
             }
+            count = cells.count
         }
+        cells = resolved
     }
 
     /// Whether any cell still carries a flash mark (a frame that needs `resolveFlashing`).

@@ -13,26 +13,26 @@ public enum Sparkline {
         guard let low = present.min(), let high = present.max() else {
             return String(repeating: " ", count: values.count)
         }
-        // Scalars, not `String` appends: a block glyph is three UTF-8 bytes, and appending
-        // one `String` per cell was most of a tile's render cost.
-        let levels = glyphs.sparkLevels.map { $0.unicodeScalars.first ?? " " }
+        // UTF-8 bytes, then one `String`: a block glyph is three bytes, and appending a
+        // `String` (or a scalar to a `String`) per cell was most of a tile's render cost.
+        let levels = glyphs.sparkLevels.map { Array($0.utf8) }
         let span = max(high - low, minimumSpan)
         let floor = span > high - low ? low - (span - (high - low)) / 2 : low
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(values.count * 3)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 3)
         for value in values {
             guard let value else {
-                result.append(" ")
+                bytes.append(UInt8(ascii: " "))
                 continue
             }
             guard span > 0 else {
-                result.append(levels[levels.count / 2])
+                bytes.append(contentsOf: levels[levels.count / 2])
                 continue
             }
             let position = (value - floor) / span * Double(levels.count - 1)
-            result.append(levels[min(levels.count - 1, max(0, Int(position.rounded())))])
+            bytes.append(contentsOf: levels[min(levels.count - 1, max(0, Int(position.rounded())))])
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The last `width` points of a minute trend, placed by their minute so that gaps show;

@@ -53,7 +53,12 @@ struct TileAlarms {
     }
 
     static func width(of segments: [Segment]) -> Int {
-        let drawn = segments.filter { !$0.text.isEmpty }
-        return drawn.reduce(0) { $0 + $1.width } + max(0, drawn.count - 1)
+        var total = 0
+        var drawn = 0
+        for segment in segments where !segment.text.isEmpty {
+            total += segment.width
+            drawn += 1
+        }
+        return total + max(0, drawn - 1)
     }
 }
