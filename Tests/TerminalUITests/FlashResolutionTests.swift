@@ -89,4 +89,17 @@ import TestSupport
         b[1, 0].role = .alarmMedium
         #expect(!a.row(0, equalsRowOf: b))
     }
+
+    @Test("a flashing frame, its marks located once, resolves as the whole frame does", arguments: AlarmPriority.allCases)
+    func flashingFrameMatchesResolve(_ priority: AlarmPriority) {
+        let base = render(ClinicFixtures.clinic(alarm: priority), at: ClinicFixtures.now, resolving: false)
+        let flashing = FlashingFrame(base)
+        for step in stride(from: 0.0, to: 2.0, by: 0.25) {
+            let context = ScreenFixtures.context(now: ClinicFixtures.now.addingTimeInterval(step))
+            var whole = base
+            whole.resolveFlashing(at: context)
+            #expect(flashing.resolved(at: context) == whole, "+\(step) s")
+        }
+        #expect(flashing.frame == base)
+    }
 }

@@ -73,7 +73,7 @@ final class TerminalLoop {
         var screen = ScreenState(terminalWidth: terminal.size.columns, terminalHeight: terminal.size.rows)
         // The last rendered frame with its flash marks, and the frame shown from it.
         var rendered = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
-        var shown = rendered
+        var flashing = FlashingFrame(rendered)
         var plan = FramePlan()
         var keptSecond = -Double.infinity
         var renderedJournalFailure: String?
@@ -139,10 +139,9 @@ final class TerminalLoop {
                     }
                     renderer.render(clinic: model.state, screen: screen, context: context, into: &rendered, resolvingFlash: false)
                     renderedJournalFailure = journalFailure
+                    flashing = FlashingFrame(rendered)
                 }
-                shown = rendered
-                shown.resolveFlashing(at: context)
-                terminal.present(shown, theme: theme)
+                terminal.present(flashing.resolved(at: context), theme: theme)
                 latency?.didPresent()
                 needsDraw = false
                 runtime.startAdapters()  // once, after the first frame

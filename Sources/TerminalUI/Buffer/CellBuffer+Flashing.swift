@@ -56,3 +56,48 @@ extension CellBuffer {
         }
     }
 }
+
+/// A rendered frame whose flash marks were located once, shown at each step of the flash:
+/// the app renders a frame when something changes or a new second begins, and between
+/// renders shows it at each quarter second (`resolved(at:)`). Copying the cells and
+/// restyling the few marked ones costs a small fraction of resolving the whole frame
+/// again (BENCHMARKS.md, "CPU").
+public struct FlashingFrame: Sendable {
+    /// The frame as rendered, marks unresolved.
+    public let frame: CellBuffer
+    /// Where the marked cells are.
+    private let marked: [Int]
+
+    public init(_ frame: CellBuffer) {
+        self.frame = frame
+        let marks = TextAttributes.flashMarks.rawValue
+        marked = frame.cells.indices.filter { frame.cells[$0].attributes.rawValue & marks != 0 }
+    }
+
+    /// The frame at `context.now`: what `CellBuffer.resolveFlashing(at:)` gives.
+    public func resolved(at context: RenderContext) -> CellBuffer {
+        var result = frame
+        guard !marked.isEmpty else { return result }
+        let darkHigh = !AlarmStyle.isLit(.high, context: context)
+        let darkMedium = !AlarmStyle.isLit(.medium, context: context)
+        // A bitwise copy (a `Cell` is plain data), then the marked cells restyled: a
+        // copy-on-write of the shared array would copy cell by cell.
+        let count = frame.cells.count
+        result.cells = [Cell](unsafeUninitializedCapacity: count) { target, initialized in
+            frame.cells.withUnsafeBufferPointer { source in
+                if let from = source.baseAddress, let to = target.baseAddress {
+                    to.initialize(from: from, count: count)
+                }
+            }
+            initialized = count
+        }
+        for index in marked {
+            var attributes = result.cells[index].attributes
+            let dark = (darkHigh && attributes.contains(.flashesHigh)) || (darkMedium && attributes.contains(.flashesMedium))
+            attributes.subtract(TextAttributes.flashMarks)
+            if dark { attributes.insert(.reverse) }
+            result.cells[index].attributes = attributes
+        }
+        return result
+    }
+}
