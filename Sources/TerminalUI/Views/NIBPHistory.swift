@@ -8,16 +8,20 @@ public enum NIBPHistory {
     /// when the chair has none.
     public static func text(for chair: ChairState, width: Int, timeZone: TimeZone) -> String? {
         guard let systolic = chair.trends[.systolic]?.points, !systolic.isEmpty else { return nil }
-        func value(_ kind: VitalKind, at time: Date) -> String? {
-            chair.trends[kind]?.points.last { $0.time == time }.map { kind.format($0.value) }
+        // The other two series looked up once, not per reading (this runs for every chair
+        // in every frame).
+        let diastolic = chair.trends[.diastolic]?.points ?? []
+        let mean = chair.trends[.meanPressure]?.points ?? []
+        func value(_ kind: VitalKind, in points: [TrendSeries.Point], at time: Date) -> String? {
+            points.last { $0.time == time }.map { kind.format($0.value) }
         }
         var items: [String] = []
         var used = 0
         for point in systolic.reversed() {
             var item = TimeOfDay.shortText(point.time, in: timeZone) + " " + VitalKind.systolic.format(point.value)
-            item += "/" + (value(.diastolic, at: point.time) ?? "--")
-            if let mean = value(.meanPressure, at: point.time) { item += "(\(mean))" }
-            let needed = item.count + (items.isEmpty ? 0 : 2)
+            item += "/" + (value(.diastolic, in: diastolic, at: point.time) ?? "--")
+            if let mean = value(.meanPressure, in: mean, at: point.time) { item += "(\(mean))" }
+            let needed = item.unicodeScalars.count + (items.isEmpty ? 0 : 2)
             if used + needed > width { break }
             used += needed
             items.insert(item, at: 0)

@@ -9,13 +9,16 @@ public import InfusionCore
 public enum Sparkline {
     /// The cells for `values` (nil = gap), lowest level for the minimum.
     public static func text(_ values: [Double?], glyphs: GlyphSet, minimumSpan: Double = 0) -> String {
-        let present = values.compactMap { $0 }
-        guard let low = present.min(), let high = present.max() else {
-            return String(repeating: " ", count: values.count)
+        var low = Double.infinity
+        var high = -Double.infinity
+        for case let value? in values {
+            low = min(low, value)
+            high = max(high, value)
         }
+        guard low <= high else { return String(repeating: " ", count: values.count) }
         // UTF-8 bytes, then one `String`: a block glyph is three bytes, and appending a
         // `String` (or a scalar to a `String`) per cell was most of a tile's render cost.
-        let levels = glyphs.sparkLevels.map { Array($0.utf8) }
+        let levels = glyphs.sparkLevels
         let span = max(high - low, minimumSpan)
         let floor = span > high - low ? low - (span - (high - low)) / 2 : low
         var bytes: [UInt8] = []
@@ -26,11 +29,11 @@ public enum Sparkline {
                 continue
             }
             guard span > 0 else {
-                bytes.append(contentsOf: levels[levels.count / 2])
+                bytes.append(contentsOf: levels[levels.count / 2].utf8)
                 continue
             }
             let position = (value - floor) / span * Double(levels.count - 1)
-            bytes.append(contentsOf: levels[min(levels.count - 1, max(0, Int(position.rounded())))])
+            bytes.append(contentsOf: levels[min(levels.count - 1, max(0, Int(position.rounded())))].utf8)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
