@@ -86,7 +86,7 @@ public struct FlashingFrame: Sendable {
         result.cells = [Cell](unsafeUninitializedCapacity: count) { target, initialized in
             frame.cells.withUnsafeBufferPointer { source in
                 if let from = source.baseAddress, let to = target.baseAddress {
-                    to.initialize(from: from, count: count)
+                    UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: count * MemoryLayout<Cell>.stride)
                 }
             }
             initialized = count
