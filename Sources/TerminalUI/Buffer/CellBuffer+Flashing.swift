@@ -14,8 +14,7 @@ extension CellBuffer {
     /// so that the app can show the flash's quarter-second steps by resolving the same
     /// rendered frame again, instead of rendering the whole screen four times a second.
     public mutating func resolveFlashing(at context: RenderContext) {
-        let darkHigh = !AlarmStyle.isLit(.high, context: context)
-        let darkMedium = !AlarmStyle.isLit(.medium, context: context)
+        let phase = FlashPhase(at: context)
         let marks = TextAttributes.flashMarks.rawValue
         // One pass that copies and resolves into a new array: resolving a frame shared with
         // the rendered one would otherwise first copy it cell by cell (copy on write).
@@ -23,12 +22,7 @@ extension CellBuffer {
             cells.withUnsafeBufferPointer { source in
                 for index in source.indices {
                     var cell = source[index]
-                    if cell.attributes.rawValue & marks != 0 {
-                        let dark = (darkHigh && cell.attributes.contains(.flashesHigh))
-                            || (darkMedium && cell.attributes.contains(.flashesMedium))
-                        cell.attributes.subtract(TextAttributes.flashMarks)
-                        if dark { cell.attributes.insert(.reverse) }
-                    }
+                    if cell.attributes.rawValue & marks != 0 { cell.attributes = phase.resolve(cell.attributes) }
                     (target.baseAddress! + index).initialize(to: cell)
                 }
             }
@@ -78,8 +72,7 @@ public struct FlashingFrame: Sendable {
     public func resolved(at context: RenderContext) -> CellBuffer {
         var result = frame
         guard !marked.isEmpty else { return result }
-        let darkHigh = !AlarmStyle.isLit(.high, context: context)
-        let darkMedium = !AlarmStyle.isLit(.medium, context: context)
+        let phase = FlashPhase(at: context)
         // A bitwise copy (a `Cell` is plain data), then the marked cells restyled: a
         // copy-on-write of the shared array would copy cell by cell.
         let count = frame.cells.count
@@ -91,13 +84,27 @@ public struct FlashingFrame: Sendable {
             }
             initialized = count
         }
-        for index in marked {
-            var attributes = result.cells[index].attributes
-            let dark = (darkHigh && attributes.contains(.flashesHigh)) || (darkMedium && attributes.contains(.flashesMedium))
-            attributes.subtract(TextAttributes.flashMarks)
-            if dark { attributes.insert(.reverse) }
-            result.cells[index].attributes = attributes
-        }
+        for index in marked { result.cells[index].attributes = phase.resolve(result.cells[index].attributes) }
         return result
+    }
+}
+
+/// Which flash rhythms are in their dark half at one instant.
+struct FlashPhase {
+    let darkHigh: Bool
+    let darkMedium: Bool
+
+    init(at context: RenderContext) {
+        darkHigh = !AlarmStyle.isLit(.high, context: context)
+        darkMedium = !AlarmStyle.isLit(.medium, context: context)
+    }
+
+    /// `attributes` with its flash marks resolved: `reverse` when a mark's rhythm is dark,
+    /// the marks removed.
+    func resolve(_ attributes: TextAttributes) -> TextAttributes {
+        let dark = (darkHigh && attributes.contains(.flashesHigh)) || (darkMedium && attributes.contains(.flashesMedium))
+        var resolved = attributes.subtracting(TextAttributes.flashMarks)
+        if dark { resolved.insert(.reverse) }
+        return resolved
     }
 }
