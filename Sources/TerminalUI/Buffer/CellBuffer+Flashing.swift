@@ -14,21 +14,7 @@ extension CellBuffer {
     /// so that the app can show the flash's quarter-second steps by resolving the same
     /// rendered frame again, instead of rendering the whole screen four times a second.
     public mutating func resolveFlashing(at context: RenderContext) {
-        let phase = FlashPhase(at: context)
-        let marks = TextAttributes.flashMarks.rawValue
-        // One pass that copies and resolves into a new array: resolving a frame shared with
-        // the rendered one would otherwise first copy it cell by cell (copy on write).
-        let resolved = [Cell](unsafeUninitializedCapacity: cells.count) { target, count in
-            cells.withUnsafeBufferPointer { source in
-                for index in source.indices {
-                    var cell = source[index]
-                    if cell.attributes.rawValue & marks != 0 { cell.attributes = phase.resolve(cell.attributes) }
-                    (target.baseAddress! + index).initialize(to: cell)
-                }
-            }
-            count = cells.count
-        }
-        cells = resolved
+        self = FlashingFrame(self).resolved(at: context)
     }
 
     /// Whether any cell still carries a flash mark (a frame that needs `resolveFlashing`).
