@@ -34,31 +34,27 @@ public enum FrameDiff {
         var runs: [FrameRun] = []
         let width = new.width
         // A row equal to the last frame's (most rows of most frames) is skipped with one call
-        // (the compare runs inside TerminalUI, where a cell's `==` is inlined); the changed
-        // rows are walked straight over the two cell arrays.
-        new.cells.withUnsafeBufferPointer { cells in
-            let before = previous?.cells
-            for row in 0..<new.height {
-                let start = row * width
-                if let previous, new.row(row, equalsRowOf: previous) { continue }
-                var current: FrameRun?
-                for column in 0..<width {
-                    let cell = cells[start + column]
-                    if let before, before[start + column] == cell {
-                        if let run = current { runs.append(run) }
-                        current = nil
-                        continue
-                    }
-                    if current?.role == cell.role, current?.attributes == cell.attributes {
-                        current?.scalars.append(cell.scalar)  // in place: no copy of the run
-                    } else {
-                        if let run = current { runs.append(run) }
-                        current = FrameRun(
-                            row: row, column: column, scalars: [cell.scalar], role: cell.role, attributes: cell.attributes)
-                    }
+        // (the compare runs inside TerminalUI, where it is one `memcmp`).
+        for row in 0..<new.height {
+            if let previous, new.row(row, equalsRowOf: previous) { continue }
+            let start = row * width
+            var current: FrameRun?
+            for column in 0..<width {
+                let cell = new.cells[start + column]
+                if let previous, previous.cells[start + column] == cell {
+                    if let run = current { runs.append(run) }
+                    current = nil
+                    continue
                 }
-                if let run = current { runs.append(run) }
+                if current?.role == cell.role, current?.attributes == cell.attributes {
+                    current?.scalars.append(cell.scalar)  // in place: no copy of the run
+                } else {
+                    if let run = current { runs.append(run) }
+                    current = FrameRun(
+                        row: row, column: column, scalars: [cell.scalar], role: cell.role, attributes: cell.attributes)
+                }
             }
+            if let run = current { runs.append(run) }
         }
         return runs
     }
