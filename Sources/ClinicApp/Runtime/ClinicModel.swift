@@ -10,8 +10,8 @@ public final class ClinicModel {
     public private(set) var state: ClinicState
     private let subscription: Subscription<ClinicEventPayload>
     private let bus: EventBus<ClinicEventPayload>
-    /// The clock second the alarm evaluator last ran in.
-    private var evaluatedSecond = -Double.infinity
+    /// When the alarm evaluator runs: on new events, else once per clock second.
+    private var alarmCycle = ClockSecondGate()
 
     /// Subscribes to `bus`; `onPublish` (the UI's wake pipe) is called after each publish.
     public init(
@@ -47,9 +47,7 @@ public final class ClinicModel {
     @discardableResult
     public func update(at now: Date, freshness: FreshnessPolicy) -> Int {
         var applied = update()
-        let second = now.timeIntervalSince1970.rounded(.down)
-        guard applied > 0 || second != evaluatedSecond else { return applied }
-        evaluatedSecond = second
+        guard alarmCycle.passes(at: now, changed: applied > 0) else { return applied }
         let transitions = AlarmEvaluator.transitions(in: state, at: now, freshness: freshness)
         if !transitions.isEmpty {
             bus.publish(contentsOf: transitions)

@@ -75,7 +75,7 @@ final class TerminalLoop {
         var rendered = CellBuffer(width: terminal.size.columns, height: terminal.size.rows)
         var flashing = FlashingFrame(rendered)
         var plan = FramePlan()
-        var keptSecond = -Double.infinity
+        var timeDriven = ClockSecondGate()
         var renderedJournalFailure: String?
         var needsDraw = true
         var sound = AlarmSoundPlanner()
@@ -91,11 +91,8 @@ final class TerminalLoop {
                 runtime.patients.update(from: model.state)
             }
             // What only time changes (session phases, the idle lock, alarm sound repeats) is
-            // looked at when events came in or a new second of the clock began, not on every
-            // turn (four a second while an alarm flashes): as with the alarm evaluator.
-            let clockSecond = runtime.clock.now().timeIntervalSince1970.rounded(.down)
-            let timeMoved = applied > 0 || clockSecond != keptSecond
-            keptSecond = clockSecond
+            // looked at when events came in or a new second of the clock began.
+            let timeMoved = timeDriven.passes(at: runtime.clock.now(), changed: applied > 0)
             if timeMoved {
                 let phaseChanges = phases.transitions(
                     in: model.state, rules: runtime.configuration.signOff, freshness: runtime.configuration.freshness,
@@ -125,7 +122,7 @@ final class TerminalLoop {
             if timeMoved, let priority = sound.next(for: model.state, at: now) { player.play(priority) }
             let journalFailure = runtime.journalFailure
             if journalFailure != renderedJournalFailure { needsDraw = true }
-            let animating = isAnimating(model.state)
+            let animating = isAnimating(model.state, at: now)
             let frame = plan.next(at: now, contentChanged: needsDraw, animating: animating)
             if frame != .none {
                 let context = RenderContext(
@@ -301,8 +298,8 @@ final class TerminalLoop {
     }
 
     /// Whether an alarm flashes now (the plan then steps four times a second).
-    private func isAnimating(_ state: ClinicState) -> Bool {
-        let context = RenderContext(now: runtime.clock.now(), flashing: runtime.configuration.alarms.flashing)
+    private func isAnimating(_ state: ClinicState, at now: Date) -> Bool {
+        let context = RenderContext(now: now, flashing: runtime.configuration.alarms.flashing)
         return AlarmStyle.isAnimating(state, context: context)
     }
 }
