@@ -41,20 +41,29 @@ import Testing
         return (onset, second)
     }
 
+    /// A model whose monitor fell silent at `start`, updated at the start of the clock second
+    /// in which NO DATA falls due (evaluated then, too early for it).
+    static func atSecondOfNoData(
+        start: Date
+    ) throws -> (bus: EventBus<ClinicEventPayload>, model: ClinicModel, onset: Date, second: Double) {
+        let freshness = FreshnessPolicy()
+        let (bus, model) = setUp(at: start)
+        model.update(at: start, freshness: freshness)
+        #expect(!hasAlarm(model))
+        let (onset, second) = try noDataOnset(model, after: start, freshness: freshness)
+        model.update(at: Date(timeIntervalSince1970: second), freshness: freshness)  // a new second: evaluated, too early
+        #expect(!hasAlarm(model))
+        return (bus, model, onset, second)
+    }
+
     static func hasAlarm(_ model: ClinicModel) -> Bool {
         !(model.state.chairs.first { $0.id == chair }?.alarms.active.isEmpty ?? true)
     }
 
     @Test("a time-driven alarm (NO DATA) is decided at the next clock second, not on every turn")
     func timeDrivenOncePerSecond() throws {
-        let start = Date(timeIntervalSince1970: 1_000_000.37)
         let freshness = FreshnessPolicy()
-        let (_, model) = Self.setUp(at: start)
-        model.update(at: start, freshness: freshness)
-        #expect(!Self.hasAlarm(model))
-        let (onset, second) = try Self.noDataOnset(model, after: start, freshness: freshness)
-        model.update(at: Date(timeIntervalSince1970: second), freshness: freshness)  // a new second: evaluated, too early
-        #expect(!Self.hasAlarm(model))
+        let (_, model, onset, second) = try Self.atSecondOfNoData(start: Date(timeIntervalSince1970: 1_000_000.37))
         model.update(at: onset.addingTimeInterval(0.01), freshness: freshness)  // same second: not evaluated again
         #expect(!Self.hasAlarm(model))
         model.update(at: Date(timeIntervalSince1970: second + 1), freshness: freshness)
@@ -63,13 +72,8 @@ import Testing
 
     @Test("new events run the evaluator at once, within the same second")
     func eventsAtOnce() throws {
-        let start = Date(timeIntervalSince1970: 2_000_000.37)
         let freshness = FreshnessPolicy()
-        let (bus, model) = Self.setUp(at: start)
-        model.update(at: start, freshness: freshness)
-        let (onset, second) = try Self.noDataOnset(model, after: start, freshness: freshness)
-        model.update(at: Date(timeIntervalSince1970: second), freshness: freshness)
-        #expect(!Self.hasAlarm(model))
+        let (bus, model, onset, _) = try Self.atSecondOfNoData(start: Date(timeIntervalSince1970: 2_000_000.37))
         bus.publish(.chairConfigured(ChairDescriptor(id: ChairID("CHAIR-02"), label: "CHAIR-02")))
         model.update(at: onset.addingTimeInterval(0.01), freshness: freshness)
         #expect(Self.hasAlarm(model), "evaluated with the event, in the same second")
