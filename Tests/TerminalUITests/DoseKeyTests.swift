@@ -24,7 +24,7 @@ struct DoseStation {
 
     var context: StationContext {
         StationContext(now: now, library: .example, access: access, commandableChairs: [DoseFixtures.chair1],
-                       timeZone: TimeZone(identifier: "UTC")!, signOffRules: rules)
+                       timeZone: DisplayZone.utc, signOffRules: rules)
     }
 
     mutating func press(_ keys: [Key]) {
@@ -72,7 +72,7 @@ struct DoseStation {
     /// The frame as text lines, for what the operator sees.
     var frame: String {
         let render = RenderContext(
-            now: now, glyphs: .unicode, timeZone: TimeZone(identifier: "UTC")!, signedIn: access.status(at: now), signOffRules: rules)
+            now: now, glyphs: .unicode, timeZone: DisplayZone.utc, signedIn: access.status(at: now), signOffRules: rules)
         return ScreenRenderer().frame(width: 120, height: 40, clinic: clinic, screen: screen, context: render)
             .lines().joined(separator: "\n")
     }

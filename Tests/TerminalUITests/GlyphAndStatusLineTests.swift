@@ -53,9 +53,9 @@ import TestSupport
     }
 
     @Test func timeOfDayUsesTheZone() {
-        #expect(TimeOfDay.text(ClinicFixtures.now, in: TimeZone(secondsFromGMT: 0)!) == "09:00:00")
-        #expect(TimeOfDay.text(ClinicFixtures.now, in: TimeZone(secondsFromGMT: 3600 + 1800)!) == "10:30:00")
-        #expect(TimeOfDay.text(ClinicFixtures.start.addingTimeInterval(-9 * 3600 - 1), in: TimeZone(secondsFromGMT: 0)!)
+        #expect(TimeOfDay.text(ClinicFixtures.now, in: DisplayZone.fixed(secondsFromGMT: 0)) == "09:00:00")
+        #expect(TimeOfDay.text(ClinicFixtures.now, in: DisplayZone.fixed(secondsFromGMT: 3600 + 1800)) == "10:30:00")
+        #expect(TimeOfDay.text(ClinicFixtures.start.addingTimeInterval(-9 * 3600 - 1), in: DisplayZone.fixed(secondsFromGMT: 0))
             == "22:59:59")
     }
 

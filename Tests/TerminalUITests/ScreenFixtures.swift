@@ -5,7 +5,7 @@ import TestSupport
 
 /// Rendering helpers shared by the TerminalUI tests: fixed time, UTC, one renderer.
 enum ScreenFixtures {
-    static let utc = TimeZone(secondsFromGMT: 0)!
+    static let utc = DisplayZone.fixed(secondsFromGMT: 0)
 
     static func context(glyphs: GlyphSet = .unicode, now: Date = ClinicFixtures.now) -> RenderContext {
         RenderContext(now: now, glyphs: glyphs, freshness: FreshnessPolicy(), timeZone: utc)

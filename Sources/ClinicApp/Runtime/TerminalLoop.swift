@@ -127,7 +127,7 @@ final class TerminalLoop {
             if frame != .none {
                 let context = RenderContext(
                     now: now, glyphs: glyphs, freshness: runtime.configuration.freshness,
-                    timeZone: .current, flashing: runtime.configuration.alarms.flashing,
+                    timeZone: .local, flashing: runtime.configuration.alarms.flashing,
                     journalFailure: journalFailure, signedIn: access.status(at: now),
                     signOffRules: runtime.configuration.signOff)
                 if frame == .content {
@@ -292,7 +292,7 @@ final class TerminalLoop {
         return StationContext(
             now: now, library: runtime.configuration.doseControl.library, access: access,
             confirmationTimeout: runtime.configuration.doseControl.confirmationTimeout,
-            commandableChairs: Set(commandable.map(\.id)), timeZone: .current,
+            commandableChairs: Set(commandable.map(\.id)), timeZone: .local,
             signOffRules: runtime.configuration.signOff, admissionRules: runtime.configuration.admission,
             freshness: runtime.configuration.freshness)
     }

@@ -7,15 +7,14 @@ public import Foundation
 /// daylight-saving changes right) instead of allocating formatters.
 public enum TimeOfDay {
     /// `HH:MM:SS` (24-hour) of `date` in `zone`.
-    public static func text(_ date: Date, in zone: TimeZone) -> String {
-        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
-        let seconds = Int(local.rounded(.down))
+    public static func text(_ date: Date, in zone: DisplayZone) -> String {
+        let seconds = zone.wallSeconds(date)
         let ofDay = ((seconds % 86_400) + 86_400) % 86_400
         return pad(ofDay / 3600) + ":" + pad((ofDay % 3600) / 60) + ":" + pad(ofDay % 60)
     }
 
     /// `HH:MM` of `date` in `zone` (for compact lists of readings).
-    public static func shortText(_ date: Date, in zone: TimeZone) -> String {
+    public static func shortText(_ date: Date, in zone: DisplayZone) -> String {
         String(text(date, in: zone).prefix(5))
     }
 

@@ -13,8 +13,8 @@ public struct RenderContext: Sendable {
     public var glyphs: GlyphSet
     /// When values go stale and expire (clinic configuration).
     public var freshness: FreshnessPolicy
-    /// The zone wall-clock times are shown in (`TimeZone.current` in the app, UTC in tests).
-    public var timeZone: TimeZone
+    /// The zone wall-clock times are shown in (`.local` in the app, UTC in tests).
+    public var timeZone: DisplayZone
     /// Flash unacknowledged high (~2 Hz) and medium (~0.5 Hz) alarms. Clinic configuration
     /// (`[alarms] flashing`): off for photosensitive rooms, when markers and words remain steady.
     public var flashing: Bool
@@ -28,7 +28,7 @@ public struct RenderContext: Sendable {
 
     public init(
         now: Date, glyphs: GlyphSet = .unicode, freshness: FreshnessPolicy = FreshnessPolicy(),
-        timeZone: TimeZone = .current, flashing: Bool = true, journalFailure: String? = nil,
+        timeZone: DisplayZone = .local, flashing: Bool = true, journalFailure: String? = nil,
         signedIn: Authenticator.Status? = nil, signOffRules: SignOffRules = SignOffRules()
     ) {
         self.signOffRules = signOffRules

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import InfusionCore
 
 /// Recent NIBP readings, each at its own time (`08:46 121/77(92)`): NIBP is episodic,
@@ -6,7 +6,7 @@ public import InfusionCore
 public enum NIBPHistory {
     /// As many of the latest readings as fit in `width` columns, oldest first, or nil
     /// when the chair has none.
-    public static func text(for chair: ChairState, width: Int, timeZone: TimeZone) -> String? {
+    public static func text(for chair: ChairState, width: Int, timeZone: DisplayZone) -> String? {
         guard let systolic = chair.trends[.systolic]?.points, !systolic.isEmpty else { return nil }
         // The other two series looked up once, not per reading (this runs for every chair
         // in every frame).

@@ -190,12 +190,8 @@ extension DoseDialog {
         return text + String(character)
     }
 
-    static func dateText(_ date: Date, in zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.year ?? 0)-\(two(parts.month ?? 0))-\(two(parts.day ?? 0))"
+    static func dateText(_ date: Date, in zone: DisplayZone) -> String {
+        zone.civilDate(of: date).text
     }
 }
 

@@ -18,7 +18,7 @@ public struct StationContext: Sendable {
     /// report (there is no PCD-03 command path), so their rate is changed at the pump.
     public var commandableChairs: Set<ChairID>
     /// The zone dates are typed in (a weight's measurement date).
-    public var timeZone: TimeZone
+    public var timeZone: DisplayZone
     /// Observation minimum, ±20 % vitals, Aldrete minimum, CADSS times.
     public var signOffRules: SignOffRules
     /// The baseline blood pressure above which admission needs a reason.
@@ -28,7 +28,7 @@ public struct StationContext: Sendable {
 
     public init(
         now: Date, library: DrugLibrary, access: Authenticator, confirmationTimeout: TimeInterval = 10,
-        commandableChairs: Set<ChairID>, timeZone: TimeZone = .current, signOffRules: SignOffRules = SignOffRules(),
+        commandableChairs: Set<ChairID>, timeZone: DisplayZone = .local, signOffRules: SignOffRules = SignOffRules(),
         admissionRules: AdmissionRules = AdmissionRules(), freshness: FreshnessPolicy = FreshnessPolicy()
     ) {
         self.signOffRules = signOffRules

@@ -72,14 +72,10 @@ public struct FormField: Hashable, Sendable {
     }
 
     /// The start of `text`'s day (`YYYY-MM-DD`) in `zone`, or nil when it is no real date.
-    static func date(_ text: String, in zone: TimeZone = TimeZone(identifier: "UTC")!) -> Date? {
+    static func date(_ text: String, in zone: DisplayZone = .utc) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard text.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-            (1900...2200).contains(year) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
+            (1900...2200).contains(year), let civil = CivilDate(year: year, month: month, day: day) else { return nil }
+        return zone.startOfDay(civil)
     }
 }
