@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+@testable import TerminalUI
 
 @Suite("The footer legend")
 struct KeyMapLegendTests {
@@ -26,5 +26,17 @@ struct KeyMapLegendTests {
         #expect(KeyMap.standard.legend(glyphs: .unicode).hasPrefix(GlyphSet.unicode.arrowKeys + " move"))
         #expect(KeyMap.standard.legend(glyphs: .ascii).hasPrefix(GlyphSet.ascii.arrowKeys + " move"))
         #expect(!KeyMap.standard.legend(glyphs: .ascii).contains("{"))
+    }
+
+    @Test("Every placeholder is filled; other braces and text are kept as written", arguments: [
+        ("{arrows} move", "<> move"),
+        ("{arrows}/{arrows}", "<>/<>"),
+        ("a {b} {arrows", "a {b} {arrows"),
+        ("{{arrows}}", "{<>}"),
+        ("", ""),
+        ("é{arrows}é", "é<>é"),
+    ])
+    func filling(legend: String, expected: String) {
+        #expect(KeyBinding.filling(legend, arrows: "<>") == expected)
     }
 }

@@ -100,9 +100,29 @@ public struct KeyBinding: Hashable, Sendable {
     /// The footer entry with glyphs filled in (`←↑↓→/hjkl move`, `arrows/hjkl move` in ASCII).
     public func legendText(glyphs: GlyphSet) -> String? {
         guard let legend else { return nil }
-        // The footer is drawn every frame: only an entry with a placeholder pays for the
-        // (generic, slow) replacement.
-        return legend.contains("{") ? legend.replacing("{arrows}", with: glyphs.arrowKeys) : legend
+        return Self.filling(legend, arrows: glyphs.arrowKeys)
+    }
+
+    /// `legend` with every `{arrows}` replaced by `arrows`. By hand rather than with
+    /// `String.replacing`, which lives in `_StringProcessing`: for this one call in every
+    /// frame the station would keep ~0.9 MB of that library's (and its regex parser's) code
+    /// resident (issue #8's memory goal).
+    static func filling(_ legend: String, arrows: String) -> String {
+        let placeholder = "{arrows}"
+        var result = ""
+        var rest = legend[...]
+        while let brace = rest.firstIndex(of: "{") {
+            result += rest[..<brace]
+            let tail = rest[brace...]
+            if tail.hasPrefix(placeholder) {
+                result += arrows
+                rest = tail.dropFirst(placeholder.count)
+            } else {
+                result.append("{")
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
     }
 }
 
