@@ -75,4 +75,5 @@ extension InfusionCentral {
     }
 }
 
+MallocArenas.limitToOne()
 InfusionCentral.main()
