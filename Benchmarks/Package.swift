@@ -61,6 +61,9 @@ let package = Package(
             dependencies: [.product(name: "Benchmark", package: "benchmark")] + suite.dependencies,
             path: "Benchmarks/\(suite.name)",
             swiftSettings: strictSettings,
+            // The station's modules are compiled for a static Swift runtime in release
+            // (../Package.swift, `releaseLinking`), so the benchmarks link it the same way.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     }

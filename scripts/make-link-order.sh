@@ -11,10 +11,10 @@
 # Run it after large changes, then rebuild (`swift build -c release`) and measure RSS with
 # scripts/perf-compare.sh. A name that no longer exists is skipped by the linker.
 #
-# Usage: scripts/make-link-order.sh [-d DURATION]   (default 90 s; needs valgrind, tmux)
+# Usage: scripts/make-link-order.sh [-d DURATION]   (default 60 s; needs valgrind, tmux)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-duration=90
+duration=60
 while getopts ":d:" opt; do
   case $opt in
     d) duration=$OPTARG ;;
@@ -27,10 +27,9 @@ done
 
 cd "$repo"
 work=$(mktemp -d -t link-order.XXXXXX)
-# The link map says which input section holds each function (only the link runs again).
-swift build -c release --product infusion-central -Xlinker -Map="$work/link.map" >&2
-binary=$(swift build -c release --show-bin-path)/infusion-central
 trap 'tmux kill-session -t link-order 2>/dev/null || true; rm -rf "$work"' EXIT
+swift build -c release --product infusion-central >&2
+binary=$(swift build -c release --show-bin-path)/infusion-central
 
 # valgrind cannot read the DWARF 5 of this toolchain: profile a copy without it.
 cp "$binary" "$work/infusion-central"
@@ -62,47 +61,7 @@ print("\n".join(sorted(names)))
 EOF
 LC_ALL=C sort -u "$work/ran" > "$work/ran.sorted"
 LC_ALL=C sort -u "$work/functions" > "$work/functions.sorted"
-LC_ALL=C comm -12 "$work/ran.sorted" "$work/functions.sorted" > "$work/hot"
-
-# The linker moves whole input sections. Prebuilt libraries (the Swift runtime, Foundation)
-# and multi-threaded whole-module builds put many functions in one `.text` section, so
-# listing one function there moves all of it into the hot region. A large section
-# (> 128 KiB) whose listed functions are a small part of it (< 1/8) stays where it is: the
-# few functions used there cost a page fault each, not the whole section.
-python3 - "$work/hot" "$work/link.map" > "$repo/Linking/infusion-central.order" <<'EOF'
-import re, sys
-hot = set(line.strip() for line in open(sys.argv[1]) if line.strip())
-sections, output, current = [], None, None
-line_format = re.compile(r"\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\d+( +)(.*)$")
-for line in open(sys.argv[2], errors="replace"):
-    match = line_format.match(line)
-    if not match:
-        continue
-    address, size, indent, name = int(match.group(1), 16), int(match.group(2), 16), len(match.group(3)), match.group(4).strip()
-    if indent == 1:
-        output, current = name, None
-    elif output != ".text":
-        continue
-    elif indent <= 9:
-        current = {"start": address, "end": address + size, "symbols": []}
-        sections.append(current)
-    elif current is not None:
-        current["symbols"].append((address, name))
-dropped = set()
-for section in sections:
-    size = section["end"] - section["start"]
-    symbols = sorted(section["symbols"])
-    listed = [(a, n) for a, n in symbols if n in hot]
-    if size <= 128 * 1024 or not listed:
-        continue
-    bounds = [a for a, _ in symbols] + [section["end"]]
-    hot_bytes = sum(bounds[i + 1] - a for i, (a, n) in enumerate(symbols) if n in hot)
-    if hot_bytes * 8 < size:
-        dropped.update(n for _, n in listed)
-kept = sorted(hot - dropped)
-print("\n".join(kept))
-print(f"make-link-order: {len(dropped)} functions left in place (sparse large sections)", file=sys.stderr)
-EOF
+LC_ALL=C comm -12 "$work/ran.sorted" "$work/functions.sorted" > "$repo/Linking/infusion-central.order"
 # The link does not know this file is an input: remove the binary so the next build links again.
 rm -f "$binary"
 echo "make-link-order: $(wc -l < "$repo/Linking/infusion-central.order") functions in Linking/infusion-central.order" >&2
