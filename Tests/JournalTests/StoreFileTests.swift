@@ -144,6 +144,7 @@ struct StoreFileTests {
         let fresh = try JournalStore(path: directory.journalPath)
         #expect(try pragma(fresh, "page_size") == 16_384)
         #expect(try pragma(fresh, "wal_autocheckpoint") == 2_500)
+        #expect(try pragma(fresh, "cache_size") == -1_024)
 
         let oldPath = directory.url.appendingPathComponent("old-4k.sqlite")
         let queue = try DatabaseQueue(path: oldPath.path)
@@ -152,6 +153,7 @@ struct StoreFileTests {
         let old = try JournalStore(path: oldPath)
         #expect(try pragma(old, "page_size") == 4_096)
         #expect(try pragma(old, "wal_autocheckpoint") == 10_000)
+        #expect(try pragma(old, "cache_size") == -1_024)
         #expect(try old.eventCount() == 0)
     }
 }

@@ -20,6 +20,12 @@ public final class JournalStore: Sendable {
     /// inserts' rate on this machine by 40-50 % (docs/benchmarks.md, "Journal"). An existing
     /// journal keeps the size it was created with.
     static let newJournalPageSize = 16_384
+    /// The writer's page cache in KiB (SQLite's default is 2,000). The writer appends: what
+    /// it touches again are the right edges of the event table and its indexes, a few dozen
+    /// pages. The default let the station's resident set grow by 1.5 MiB in the first hour
+    /// of a shift while the cache filled with the journal's past (issue #8, BENCHMARKS.md
+    /// section 3).
+    static let writerCacheKiB = 1_024
     let database: DatabaseQueue
     /// A journal created by this store, not yet synced (see ``completeCreation()``).
     private let needsCreationSync: Mutex<Bool>
@@ -60,6 +66,7 @@ public final class JournalStore: Sendable {
             // fall on the writer's path.
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? Self.newJournalPageSize
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walCheckpointBytes / max(pageSize, 512))")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
         }
         do {
             if readOnly {
