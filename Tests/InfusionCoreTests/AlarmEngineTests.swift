@@ -41,6 +41,21 @@ struct AlarmHarness {
 
 @Suite("Alarm engine")
 struct AlarmEngineTests {
+    @Test("A new session on the chair starts with an empty alarm history; the last one's alarms stay in its record")
+    func historyIsThePatients() throws {
+        var harness = AlarmHarness()
+        harness.run(until: 50) { t in [(.spo2, t > 25 && t <= 40 ? 88 : 97)] }
+        #expect(harness.chair.alarms.history.count == 1)
+        #expect(harness.chair.session?.alarmEpisodes.count == 1)
+        let first = harness.script.session
+        harness.script.add(.sessionEnded(SessionEnd(chair: harness.script.chair, session: first, at: harness.script.start + 60)), at: 60)
+        #expect(harness.chair.alarms.history.count == 1)  // still shown while the chair is empty
+        harness.script.admit(at: 70)
+        #expect(harness.chair.alarms.history.isEmpty)
+        harness.run(until: 120) { t in [(.spo2, t > 80 && t <= 95 ? 88 : 97)] }
+        #expect(harness.chair.alarms.history.count == 1)
+    }
+
     @Test("Condition delay: a 5 s SpO2 dip does not alarm, a 15 s one does")
     func conditionDelay() throws {
         var harness = AlarmHarness()

@@ -54,6 +54,10 @@ public enum ClinicReducer {
                 chair.trends = [:]
                 chair.alarms.conditions = [:]
                 chair.alarms.disabled = [:]
+                // The chair's alarm list is the patient's: the previous patient's alarms are
+                // in their session record and the journal, not on the next patient's screen.
+                // (It also keeps the list, and the station's memory, one session long.)
+                chair.alarms.history = []
                 chair.plasmaConcentration = nil
                 chair.effectSiteConcentration = nil
                 chair.appendLog(
