@@ -1,4 +1,5 @@
 import Foundation
+import InfusionCore
 import Testing
 @testable import TerminalUI
 

@@ -1,4 +1,5 @@
 public import Foundation
+import InfusionCore
 
 /// HL7 `DTM` times: `YYYYMMDDHHMM[SS[.S…]][+/-ZZZZ]`.
 ///
@@ -50,10 +51,10 @@ public enum HL7Timestamp {
             guard let zoneHours = digits(2), let zoneMinutes = digits(2), zoneHours <= 14, zoneMinutes < 60 else { return nil }
             offset = (zoneHours * 3600 + zoneMinutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
         }
-        guard index == raw.endIndex, year >= 1900, (1...12).contains(month), day >= 1,
-            day <= daysIn(month: month, year: year), hour < 24, minute < 60, second < 60
+        guard index == raw.endIndex, year >= 1900, hour < 24, minute < 60, second < 60,
+            let date = CivilDate(year: year, month: month, day: day)
         else { return nil }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let days = date.daysSinceEpoch
         let local = Double(days * 86_400 + hour * 3600 + minute * 60) + second
         return Date(timeIntervalSince1970: local - Double(offset))
     }
@@ -63,42 +64,12 @@ public enum HL7Timestamp {
         let total = Int(date.timeIntervalSince1970.rounded(.down))
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let secondsOfDay = total - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
+        let civil = CivilDate(daysSinceEpoch: days)
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return pad(year, 4) + pad(month, 2) + pad(day, 2) + pad(secondsOfDay / 3600, 2)
+        return pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2) + pad(secondsOfDay / 3600, 2)
             + pad(secondsOfDay / 60 % 60, 2) + pad(secondsOfDay % 60, 2) + "+0000"
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
