@@ -68,4 +68,24 @@ struct AlarmSoundPlannerTests {
             onto: broken)
         #expect(rings(broken, over: 2).map(\.1) == [.high, .high])
     }
+
+    @Test("The planner forgets low alarms once they end, and a re-raised one rings again")
+    func lowMemoryIsBounded() {
+        let key = AlarmKey(.unavailable, "SpO2")
+        let raised = state([(key, .low)])
+        var planner = AlarmSoundPlanner()
+        #expect(planner.next(for: raised, at: start + 10) == .low)
+        #expect(planner.next(for: raised, at: start + 11) == nil)
+        #expect(planner.announcedLow.count == 1)
+
+        let ended = ClinicReducer.replay([ClinicEvent(sequence: 50, receivedAt: start + 12, payload: .alarmConditionEnded(
+            AlarmConditionEnded(chair: chair, key: key, at: start + 12)))], onto: raised)
+        #expect(planner.next(for: ended, at: start + 12) == nil)
+        #expect(planner.announcedLow.isEmpty)
+
+        let again = ClinicReducer.replay([ClinicEvent(sequence: 51, receivedAt: start + 20, payload: .alarmRaised(AlarmRaised(
+            chair: chair, key: key, priority: .low, text: "SpO2 unavailable", onsetAt: start + 20, at: start + 20)))], onto: ended)
+        #expect(planner.next(for: again, at: start + 20) == .low)
+        #expect(planner.announcedLow.count == 1)
+    }
 }

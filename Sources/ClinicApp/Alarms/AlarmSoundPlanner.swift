@@ -11,8 +11,17 @@ public struct AlarmSoundPlanner: Sendable {
     public static let highRepeat: TimeInterval = 1
     public static let mediumRepeat: TimeInterval = 5
 
+    /// One low-priority alarm episode: a re-raised alarm is a new one and rings again.
+    struct LowAlarmMark: Hashable {
+        let chair: ChairID
+        let key: AlarmKey
+        let raisedAt: Date
+    }
+
     private var lastRing: [AlarmPriority: Date] = [:]
-    private var announcedLow: Set<String> = []
+    /// The low alarms already rung that are still active and unacknowledged; trimmed every
+    /// turn to those, so a shift's alarms do not pile up here (issue #8's flat RSS).
+    private(set) var announcedLow: Set<LowAlarmMark> = []
 
     public init() {}
 
@@ -20,7 +29,7 @@ public struct AlarmSoundPlanner: Sendable {
     public mutating func next(for state: ClinicState, at now: Date) -> AlarmPriority? {
         if state.isAudioPaused(at: now) { return nil }
         var highest: AlarmPriority?
-        var newLow: [String] = []
+        var activeLow = Set<LowAlarmMark>()
         for chair in state.chairs {
             let unacknowledged = chair.alarms.active.values.filter { !$0.isAcknowledged }
             guard !unacknowledged.isEmpty else { continue }
@@ -31,10 +40,10 @@ public struct AlarmSoundPlanner: Sendable {
             }
             highest = max(highest ?? priority, priority)
             for alarm in unacknowledged where alarm.priority == .low {
-                let id = "\(chair.id)|\(alarm.key)|\(alarm.raisedAt.timeIntervalSince1970)"
-                if !announcedLow.contains(id) { newLow.append(id) }
+                activeLow.insert(LowAlarmMark(chair: chair.id, key: alarm.key, raisedAt: alarm.raisedAt))
             }
         }
+        announcedLow.formIntersection(activeLow)
         guard let highest else { return nil }
         switch highest {
         case .high, .medium:
@@ -43,9 +52,8 @@ public struct AlarmSoundPlanner: Sendable {
             lastRing[highest] = now
             return highest
         case .low:
-            guard !newLow.isEmpty else { return nil }
-            announcedLow.formUnion(newLow)
-            if announcedLow.count > 10_000 { announcedLow = Set(newLow) }
+            guard !activeLow.isSubset(of: announcedLow) else { return nil }
+            announcedLow = activeLow
             return .low
         }
     }
