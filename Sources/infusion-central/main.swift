@@ -75,5 +75,5 @@ extension InfusionCentral {
     }
 }
 
-MallocArenas.limitToOne()
+MallocTuning.apply()
 InfusionCentral.main()
