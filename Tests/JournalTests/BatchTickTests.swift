@@ -35,6 +35,24 @@ struct BatchTickTests {
         #expect(harness.scheduler.pendingCount == 0)
     }
 
+    @Test("re-arming the lapsed tick on a publish runs at the same depth the thousandth time as the first")
+    func rearmingDoesNotDeepen() throws {
+        let harness = try JournalHarness()
+        harness.writer.start()
+        harness.publish(EventFixtures.setup(chairs: 1))
+        harness.scheduler.advance(by: 0.25)
+        var addresses: [UInt] = []
+        for _ in 0..<1_000 {
+            #expect(!harness.writer.isTickScheduled)
+            harness.publish([Self.vitals])  // the gate schedules the tick from the publisher's call
+            addresses.append(harness.scheduler.stackAddressAtLastSchedule)
+            harness.scheduler.advance(by: 0.25)
+        }
+        // Each hand-off wrapped the stored closure once more before `LateBoundAction`.
+        #expect(Set(addresses).count == 1, "stack moved by \(Int(addresses.first!) - Int(addresses.last!)) bytes")
+        #expect(try harness.storedSequences().count == 1_004)
+    }
+
     @Test("a failing writer keeps ticking to retry, and lapses once it has caught up")
     func keepsTickingWhileFailing() throws {
         let harness = try JournalHarness(startReadOnly: true)

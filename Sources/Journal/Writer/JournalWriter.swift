@@ -209,13 +209,13 @@ public final class JournalWriter: Sendable {
 private final class BatchTrigger: Sendable {
     private let threshold: Int
     private let pending = Atomic<Int>(0)
-    private let action = Mutex<(@Sendable () -> Void)?>(nil)
+    private let action = LateBoundAction()
 
     init(threshold: Int) { self.threshold = max(threshold, 1) }
 
     /// Called after each publish to the journal's feed.
     func published() {
-        if pending.add(1, ordering: .relaxed).newValue == threshold { action.withLock { $0 }?() }
+        if pending.add(1, ordering: .relaxed).newValue == threshold { action() }
     }
 
     /// Called when the feed is drained.
@@ -224,7 +224,7 @@ private final class BatchTrigger: Sendable {
     /// Whether anything was published since the last drain.
     var hasPending: Bool { pending.load(ordering: .sequentiallyConsistent) > 0 }
 
-    func connect(_ action: @escaping @Sendable () -> Void) { self.action.withLock { $0 = action } }
+    func connect(_ action: @escaping @Sendable () -> Void) { self.action.connect(action) }
 }
 
 /// Whether the writer's batch tick has lapsed (nothing pending, nothing failing), and the
@@ -232,9 +232,9 @@ private final class BatchTrigger: Sendable {
 /// and a racing publisher schedules the next tick: the flag is swapped, not just read.
 private final class TickGate: Sendable {
     private let lapsed = Atomic<Bool>(false)
-    private let schedule = Mutex<(@Sendable () -> Void)?>(nil)
+    private let schedule = LateBoundAction()
 
-    func connect(_ schedule: @escaping @Sendable () -> Void) { self.schedule.withLock { $0 = schedule } }
+    func connect(_ schedule: @escaping @Sendable () -> Void) { self.schedule.connect(schedule) }
 
     var hasLapsed: Bool { lapsed.load(ordering: .sequentiallyConsistent) }
 
@@ -246,7 +246,7 @@ private final class TickGate: Sendable {
         guard lapsed.load(ordering: .sequentiallyConsistent),
             lapsed.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged
         else { return }
-        schedule.withLock { $0 }?()
+        schedule()
     }
 
     /// Lets the tick lapse; returns true when an event came in since the tick's drain and

@@ -11,13 +11,20 @@ final class ManualScheduler: JournalScheduler {
     }
 
     private let state = Mutex<(now: TimeInterval, order: Int, jobs: [Job])>((0, 0, []))
+    private let lastStackAddress = Atomic<UInt>(0)
 
     func schedule(after delay: TimeInterval, _ work: @escaping @Sendable () -> Void) {
+        var marker = 0
+        lastStackAddress.store(withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }, ordering: .relaxed)
         state.withLock { state in
             state.order += 1
             state.jobs.append(Job(due: state.now + max(delay, 0), order: state.order, work: work))
         }
     }
+
+    /// Where the stack was at the last `schedule` call: the same path to it must find it
+    /// at the same depth however often it ran (a chain that grows per call would not).
+    var stackAddressAtLastSchedule: UInt { lastStackAddress.load(ordering: .relaxed) }
 
     /// Jobs waiting.
     var pendingCount: Int { state.withLock { $0.jobs.count } }
