@@ -8,12 +8,18 @@ import Testing
 struct BatchTickTests {
     static let vitals = EventFixtures.vitals(chair: 1, heartRate: 72, at: EventFixtures.origin)
 
-    @Test("an idle writer lets its tick lapse; the next event schedules it, written within one interval")
-    func lapsesWhenIdle() throws {
+    /// A started writer that has written one chair's set-up events in its first tick.
+    static func startedWithSetupWritten() throws -> JournalHarness {
         let harness = try JournalHarness()
         harness.writer.start()
         harness.publish(EventFixtures.setup(chairs: 1))
         harness.scheduler.advance(by: 0.25)
+        return harness
+    }
+
+    @Test("an idle writer lets its tick lapse; the next event schedules it, written within one interval")
+    func lapsesWhenIdle() throws {
+        let harness = try Self.startedWithSetupWritten()
         #expect(try harness.storedSequences() == [1, 2, 3, 4])
         #expect(!harness.writer.isTickScheduled)  // everything written: no tick 4 times a second
         #expect(harness.scheduler.pendingCount == 0)
@@ -37,10 +43,7 @@ struct BatchTickTests {
 
     @Test("re-arming the lapsed tick on a publish runs at the same depth the thousandth time as the first")
     func rearmingDoesNotDeepen() throws {
-        let harness = try JournalHarness()
-        harness.writer.start()
-        harness.publish(EventFixtures.setup(chairs: 1))
-        harness.scheduler.advance(by: 0.25)
+        let harness = try Self.startedWithSetupWritten()
         var addresses: [UInt] = []
         for _ in 0..<1_000 {
             #expect(!harness.writer.isTickScheduled)
